@@ -1,0 +1,43 @@
+"""Small pure helpers over character offsets shared by the stages."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from newsgraph.document import EXTRACTABLE_KINDS, Document
+
+
+def extractable_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Offsets of body and headline segments (the only text that stages extract from)."""
+    if not doc.segments:
+        return [(0, len(doc.text))]
+    return [(s.start, s.end) for s in doc.segments if s.kind in EXTRACTABLE_KINDS]
+
+
+def masked_text(doc: Document) -> str:
+    """The text with non-extractable segments blanked (newlines kept), same length, so parse offsets = text offsets."""
+    keep = extractable_ranges(doc)
+    if keep == [(0, len(doc.text))]:
+        return doc.text
+    chars = [c if c == "\n" else " " for c in doc.text]
+    for start, end in keep:
+        chars[start:end] = doc.text[start:end]
+    return "".join(chars)
+
+
+class RangeIndex:
+    """Which of a sorted set of non-overlapping ranges contains an offset, in O(log n)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [r[0] for r in self.ranges]
+
+    def find(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.ranges[i][0] <= pos < self.ranges[i][1]:
+            return i
+        return None
+
+    def covers(self, start: int, end: int) -> bool:
+        i = self.find(start)
+        return i is not None and end <= self.ranges[i][1]

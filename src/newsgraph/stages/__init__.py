@@ -1,0 +1,1 @@
+"""One module per layer; each exposes ``annotate(doc, parsed, ctx) -> None`` (see registry.py for the order)."""
