@@ -28,7 +28,8 @@ BOILERPLATE_TAIL = re.compile(r"(\.\.\.|…|»|>>)\s*$")
 CAPTION = re.compile(
     r"^\s*[\(\[]?\s*((photo|image|picture|file\s+photo|video|graphic|illustration|credit)s?\b[^\n]{0,160}|"
     r"(associated\s+press|ap|afp|reuters|getty\s+images|epa|xinhua|efe|ansa|tass|dpa|"
-    r"[A-Z][\w.&' -]{0,40}(/| via )(getty|reuters|afp|ap|epa)[\w ]*)\s*)[\)\]]?\s*$",
+    r"[A-Z][\w.&' -]{0,40}(/| via )(getty|reuters|afp|ap|epa)[\w ]*)(\s+(file\s+)?(photo|picture|image|video)s?)?\s*)"
+    r"[\)\]]?\s*$",
     re.IGNORECASE,
 )
 PHOTO_CAPTION = re.compile(r"\((photo|image|picture)[^)]{0,80}\)\s*$|^\s*\((file|photo)\)", re.IGNORECASE)

@@ -1,0 +1,64 @@
+"""Benchmark: the pipeline against bare ``nlp.pipe`` on the same texts, in one run, as ratios.
+
+Absolute timings depend on the machine; the ratio (pipeline time / bare parse time) is what regressions move.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import psutil
+
+from newsgraph.config import Settings
+from newsgraph.ingest.base import RawDoc
+from newsgraph.pipeline import Pipeline
+
+
+def _peak_rss_mb() -> float:
+    mem = psutil.Process().memory_info()
+    return round(getattr(mem, "peak_wset", 0) or _linux_hwm_mb() or mem.rss / 2**20, 1)
+
+
+def _linux_hwm_mb() -> float:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run_bench(docs: Sequence[RawDoc], settings: Settings | None = None, repeat: int = 1) -> dict[str, Any]:
+    """Time bare parsing and the full pipeline on ``docs``; warm up the model first so load time is excluded."""
+    pipe = Pipeline(settings or Settings())
+    nlp = pipe.nlp
+    texts = [d.text for d in docs]
+    list(nlp.pipe(texts[:2]))
+    pipe.process(docs[0])  # warm the lazily opened resources (gazetteer, lexicons)
+    pipe.ctx.timings.clear()
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        list(nlp.pipe(texts, batch_size=pipe.settings.batch_size))
+    bare = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n = 0
+    for _ in range(repeat):
+        n += sum(1 for _ in pipe.run(docs))
+    full = time.perf_counter() - t0
+    stages = {k: round(v, 4) for k, v in pipe.ctx.timings.items()}
+    parse = pipe.ctx.timings.get("parse", 0.0) or 1e-9
+    return {
+        "documents": n,
+        "words": sum(len(t.split()) for t in texts) * repeat,
+        "bare_parse_s": round(bare, 4),
+        "pipeline_s": round(full, 4),
+        "ratio": round(full / bare, 3) if bare else None,
+        "articles_per_s": round(n / full, 2) if full else None,
+        "peak_rss_mb": _peak_rss_mb(),
+        "stage_s": stages,
+        "stage_share_of_parse": {k: round(v / parse, 3) for k, v in stages.items() if k != "parse"},
+    }

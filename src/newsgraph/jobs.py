@@ -1,0 +1,58 @@
+"""Library twins of the CLI verbs (extract, ingest, export): the CLI only parses options and calls these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from newsgraph.config import Settings
+from newsgraph.document import Document
+from newsgraph.errors import InputError
+from newsgraph.ingest import iter_inputs
+from newsgraph.pipeline import Pipeline, Result
+
+
+@dataclass
+class Outcome:
+    """What a batch job did: counts, and every failed input with its message."""
+
+    ok: int = 0
+    inserted: int = 0
+    updated: int = 0
+    failed: list[InputError] = field(default_factory=list)
+
+
+def extract_stream(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Result]:
+    """Documents (or InputErrors) for every input, in order."""
+    settings = settings or Settings()
+    yield from Pipeline(settings).run(iter_inputs(inputs, settings.max_bytes))
+
+
+def ingest(inputs: Iterable[str], db_url: str, settings: Settings | None = None,
+           on_result: Callable[[Result], None] | None = None) -> Outcome:
+    """Extract and store every input; good documents are stored even when others fail."""
+    from newsgraph.store.db import Store
+
+    settings = settings or Settings()
+    store = Store(db_url)
+    outcome = Outcome()
+    for result in extract_stream(inputs, settings):
+        if isinstance(result, Document):
+            how = store.save(result)
+            outcome.ok += 1
+            outcome.inserted += how == "inserted"
+            outcome.updated += how == "updated"
+        else:
+            outcome.failed.append(result)
+        if on_result:
+            on_result(result)
+    return outcome
+
+
+def export(db_url: str, kind: str, fmt: str, fh: IO[str], filters: dict[str, Any] | None = None) -> int:
+    """Write one layer of the store to ``fh``; returns the number of rows (or features) written."""
+    from newsgraph.store import export as exporter
+    from newsgraph.store.db import Store
+
+    return exporter.write(kind, fmt, Store(db_url).rows(kind, filters), fh)
