@@ -31,7 +31,7 @@ def write_articles(folder: Path) -> Path:
 
 def test_extract_writes_one_line_per_document_in_order(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": t, "published": "2024-01-0%d" % (i + 1)})
+    src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": t, "published": f"2024-01-0{i + 1}"})
                              for i, t in enumerate(ARTICLES.values())), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["extract", str(src), "-o", str(out)])

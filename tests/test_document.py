@@ -50,7 +50,7 @@ def doc_json(pipeline) -> dict:
 
 
 def test_top_level_and_layer_keys(doc_json: dict) -> None:
-    assert TOP_KEYS <= doc_json.keys()
+    assert doc_json.keys() >= TOP_KEYS
     for layer, keys in LAYER_KEYS.items():
         for item in doc_json[layer]:
             assert keys <= item.keys(), (layer, item)
