@@ -1,0 +1,260 @@
+"""Find attribution candidates (source, cue, content) in one dependency parse.
+
+The method: every verb whose lemma is a likely cue (mined precision above a threshold) is a candidate; its
+grammatical subject is the source (inherited through 'appeared to suggest', 'saying', 'quoted X as saying') and
+its complement is the content; when the complement comes first ('..., X said') the clause before the cue is the
+content. 'according to X', colons ('X said:' + quotation, headline 'X: ...') and quotations running over several
+sentences are handled on top. All spans are character offsets into the document text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.attrib.lexicon import CueLexicon
+from newsgraph.spans import RangeIndex
+from newsgraph.types import Offsets
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# complements that carry what is said, believed or wanted
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "oprd", "attr", "acomp", "dative", "pcomp"})
+# speech verbs whose content is a clause or a quotation, never a bare prepositional phrase ('said on Tuesday')
+CLAUSAL_ONLY = frozenset({
+    "say", "tell", "add", "write", "state", "note", "explain", "insist", "argue", "claim", "report", "reply",
+    "respond", "continue", "tweet", "post", "recall", "acknowledge", "admit", "declare", "announce", "stress",
+    "emphasize", "warn", "predict", "conclude", "suggest", "believe", "think", "assert", "contend", "speculate",
+    "maintain", "reiterate", "confirm", "deny", "agree", "answer", "observe", "remark", "joke", "quip",
+})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+QUOTE_VERBS = frozenset({"quote", "cite"})
+SPECULATIVE_AUX = frozenset({"may", "might", "could", "would"})
+SPECULATIVE_ADV = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "allegedly", "apparently"})
+NEG = frozenset({"not", "n't", "never", "no"})
+MAX_INHERIT = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found in the parse, before typing, linking and nesting."""
+
+    cue: Offsets
+    content: Offsets
+    source: Offsets | None
+    source_head: int | None  # token index of the source's head word (for entity linking)
+    cue_head: int  # token index of the cue's main word, -1 for punctuation cues found without the parse
+    lemma: str
+    stance: str
+    weight: float
+    parent: int | None = None
+
+
+def tok_offsets(doc: Doc, first: int, last: int) -> Offsets:
+    """Character offsets of tokens first..last (inclusive)."""
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def trim_tokens(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Drop punctuation and whitespace tokens at both ends; None if nothing is left."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def find_subject(tok: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, a passive agent, or the subject it shares with the verb it hangs on."""
+    cur = tok
+    for _ in range(MAX_INHERIT):
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ in QUOTE_VERBS:
+            objs = [c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")]
+            return objs[0] if objs else None
+        if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return cur.head
+        if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
+            return None
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None
+        cur = cur.head
+    return None
+
+
+def subject_span(doc: Doc, subj: Token, cue: Token) -> tuple[int, int] | None:
+    """Token range of the source phrase, kept on the subject's side of the cue."""
+    first, last = subj.left_edge.i, subj.right_edge.i
+    if subj.i < cue.i:
+        last = min(last, cue.i - 1)
+    else:
+        first = max(first, cue.i + 1)
+    if subj.dep_ == "acl" or (subj.i != cue.i and cue.dep_ == "acl" and subj is cue.head):
+        # 'Trump, saying ...': the noun without the participle clause it heads
+        first, last = subj.i, subj.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head is subj:
+            first -= 1
+    return trim_tokens(doc, first, last)
+
+
+def cue_span(tok: Token) -> Offsets:
+    """The cue verb with its auxiliaries, negation and particle ('has not said', 'called for')."""
+    first = last = tok.i
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i and child.i >= tok.i - 3:
+            first = min(first, child.i)
+        if child.dep_ == "prt" and child.i == last + 1:
+            last = child.i
+    return tok_offsets(tok.doc, first, last)
+
+
+def content_after(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """Token range of the complement(s) that follow the cue."""
+    after = [c for c in tok.children if c.i > tok.i and c.dep_ in CONTENT_DEPS]
+    ccomps = [c for c in after if c.dep_ in ("ccomp", "xcomp")]
+    if ccomps:
+        chosen = ccomps
+    elif lemma in CLAUSAL_ONLY:
+        chosen = [c for c in after if c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"]
+        if lemma == "tell":
+            chosen = []
+    else:
+        chosen = [c for c in after if c.dep_ != "dative" or len(after) == 1]
+    if not chosen:
+        return None
+    first = min(c.left_edge.i for c in chosen)
+    last = max(c.right_edge.i for c in chosen)
+    return trim_tokens(tok.doc, first, last)
+
+
+def content_before(tok: Token, sent: Span, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Token range of the clause a trailing or parenthetical cue refers to ('..., X said', 'A, X said, is B')."""
+    doc = tok.doc
+    before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "parataxis", "dep")]
+    if before:
+        first = min(c.left_edge.i for c in before)
+        last = max(c.right_edge.i for c in before)
+        if source and source[0] > last:
+            last = min(last, source[0] - 1)
+        return trim_tokens(doc, first, min(last, tok.i - 1))
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
+        head = tok.head
+        first, last = head.left_edge.i, head.right_edge.i
+        first = max(first, sent.start)
+        last = min(last, sent.end - 1)
+        return trim_tokens(doc, first, last)
+    return None
+
+
+def colon_content(tok: Token, sent: Span) -> tuple[int, int] | None:
+    """'X said:' — the content is whatever follows the colon (to sentence end; quotations extend it later)."""
+    doc = tok.doc
+    j = tok.right_edge.i + 1 if tok.right_edge.i > tok.i and doc[tok.right_edge.i].is_punct else tok.i + 1
+    for k in (tok.i + 1, j):
+        if k < len(doc) and doc[k].text == ":":
+            end = sent.end - 1
+            if k + 1 <= end:
+                return trim_tokens(doc, k + 1, end)
+            return (k, k)  # colon ends the sentence: caller looks past it
+    return None
+
+
+def stance_of(tok: Token, lemma: str, lex: CueLexicon) -> str:
+    """Stance from the cue word, sharpened by a modal or hedge on it ('may have said' -> speculate)."""
+    stance = lex.stance(lemma)
+    if stance in ("assert", "believe"):
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in SPECULATIVE_AUX:
+                return "speculate"
+            if child.dep_ == "advmod" and child.lower_ in SPECULATIVE_ADV:
+                return "speculate"
+    if stance == "question" and lemma == "ask":
+        # 'asked for money' is a request, 'asked whether' a question; keep the word's stance either way
+        return "question"
+    return stance
+
+
+def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
+    """A cue verb with its source and content, or None when the frame is incomplete."""
+    lemma = tok.lemma_.lower()
+    weight = lex.weight(lemma, tok.pos_)
+    if weight < threshold:
+        return None
+    doc = tok.doc
+    subj = find_subject(tok)
+    if subj is None or subj.i == tok.i:
+        return None
+    src = subject_span(doc, subj, tok)
+    if src is None:
+        return None
+    content = content_after(tok, lemma)
+    if content is None:
+        colon = colon_content(tok, sent)
+        content = colon if colon is not None else content_before(tok, sent, src)
+    if content is None:
+        return None
+    if content[0] <= src[0] <= content[1] and content[0] <= src[1] <= content[1]:
+        return None
+    src_off = tok_offsets(doc, *src)
+    if content[0] == content[1] and doc[content[0]].text == ":":
+        c_off = (doc[content[0]].idx + 1, doc[content[0]].idx + 1)
+    else:
+        c_off = tok_offsets(doc, *content)
+    return Candidate(cue=cue_span(tok), content=c_off, source=src_off, source_head=subj.i, cue_head=tok.i,
+                     lemma=lemma, stance=stance_of(tok, lemma, lex), weight=weight)
+
+
+def according_candidate(tok: Token, sent: Span) -> Candidate | None:
+    """'according to X, C' / 'C, according to X'."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    src = trim_tokens(doc, obj.left_edge.i, obj.right_edge.i)
+    if src is None:
+        return None
+    phrase_first, phrase_last = tok.i, max(obj.right_edge.i, to.i)
+    head = tok.head if tok.head.i != tok.i else None
+    if head is not None and sent.start <= head.left_edge.i:
+        first, last = head.left_edge.i, head.right_edge.i
+    else:
+        first, last = sent.start, sent.end - 1
+    if phrase_first <= first:
+        first = phrase_last + 1
+    elif phrase_last >= last:
+        last = phrase_first - 1
+    content = trim_tokens(doc, first, last)
+    if content is None:
+        return None
+    return Candidate(cue=tok_offsets(doc, tok.i, to.i), content=tok_offsets(doc, *content),
+                     source=tok_offsets(doc, *src), source_head=obj.i, cue_head=tok.i, lemma="according to",
+                     stance="assert", weight=0.9)
+
+
+def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshold: float) -> list[Candidate]:
+    """Every verb and 'according to' candidate in the extractable text of one parse."""
+    out: list[Candidate] = []
+    for sent in parsed.sents:
+        if allowed.find(sent[0].idx) is None and allowed.find(sent[-1].idx) is None:
+            continue
+        for tok in sent:
+            if not allowed.covers(tok.idx, tok.idx + len(tok)):
+                continue
+            cand = None
+            if tok.lower_ == "according":
+                cand = according_candidate(tok, sent)
+            elif tok.pos_ in ("VERB", "AUX"):
+                cand = verb_candidate(tok, sent, lex, threshold)
+            if cand is not None:
+                out.append(cand)
+    return out
