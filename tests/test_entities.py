@@ -26,3 +26,14 @@ def test_pipeline_gives_one_entity_id_per_person(pipeline) -> None:
     assert len(putins) == 2
     assert {e.canonical for e in putins} == {"Vladimir Putin"}
     assert len({e.entity_id for e in putins}) == 1
+
+
+def test_aliases_and_spellings_share_one_canonical_name(pipeline) -> None:
+    doc = extract("The U.S. and the United States Navy differ. Officials in Kharkov said the U.S. had not called. "
+                  "The EU and the European Union are one bloc.", pipeline=pipeline)
+    canon = {e.text: e.canonical for e in doc.entities}
+    assert canon.get("U.S.") == "United States"
+    assert canon.get("Kharkov") == "Kharkiv"
+    assert canon.get("EU") == canon.get("the European Union") == "European Union"
+    ids = {e.entity_id for e in doc.entities if e.canonical == "United States"}
+    assert len(ids) == 1

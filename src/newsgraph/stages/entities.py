@@ -8,6 +8,8 @@ articles, so every later stage can point at one ``entity_id`` per real-world ent
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from newsgraph.context import Context
@@ -17,6 +19,24 @@ from newsgraph.spans import RangeIndex, extractable_ranges
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 STRIP_HEAD = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 STRIP_TAIL = re.compile(r"(['’]s|['’])$")
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> dict[tuple[str, str], str]:
+    """(alias, label or '*') -> canonical, from lexicons/entity_aliases.tsv (read once per process)."""
+    table: dict[tuple[str, str], str] = {}
+    text = resources.files("newsgraph.lexicons").joinpath("entity_aliases.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, canonical, label = [*line.split("\t"), "*"][:3]
+        table[(alias, label or "*")] = canonical
+    return table
+
+
+def alias_canonical(name: str, label: str, aliases: dict[tuple[str, str], str]) -> str | None:
+    """The lexicon's canonical name for ``name`` (label-specific entry first, then any-label)."""
+    return aliases.get((name, label)) or aliases.get((name, "*"))
 
 
 def clean_name(text: str) -> str:
@@ -76,8 +96,10 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         if not text.strip():
             continue
         spans.append((start, end, text, ent.label_))
+    aliases = load_aliases()
     names = [clean_name(t) or t for _, _, t, _ in spans]
     labels = [lab for *_, lab in spans]
+    names = [alias_canonical(n, lab, aliases) or n for n, lab in zip(names, labels, strict=True)]
     canon = canonical_names(list(zip(names, labels, strict=True)))
     ids: dict[tuple[str, str], str] = {}
     doc.entities = []
