@@ -34,10 +34,10 @@ CAPTION = re.compile(
 )
 PHOTO_CAPTION = re.compile(r"\((photo|image|picture)[^)]{0,80}\)\s*$|^\s*\((file|photo)\)", re.IGNORECASE)
 BYLINE_LINE = re.compile(
-    r"^\s*(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})*"
+    r"^\s*[\(\[【]?\s*(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})*"
     r"(\s*[,|/-]\s*[\w .'-]{0,60})?|"
     r"\(?(reporting|writing|editing|additional\s+reporting)\s+by\b[^\n]{0,200}\)?|"
-    r"[\w .'-]{2,40}/\s*[\w .'-]{0,30}(report|reporter|correspondent|comprehensive\s+report)\w*)\s*$",
+    r"[\w .'-]{2,40}/\s*[\w .'-]{0,30}(report|reporter|correspondent|comprehensive\s+report)\w*)\s*[\)\]】]?\s*$",
     re.IGNORECASE,
 )
 BYLINE_PREFIX = re.compile(
