@@ -1,12 +1,995 @@
-"""times stage (placeholder until implemented)."""
+"""times: TIMEX3 temporal expressions (TimeML 1.2.1), tagged by rules and resolved against the DCT.
+
+Why rules: TempEval-3 showed rule systems (HeidelTime, SUTime) beat learned ones on normalisation, and the value
+is what users need ('on the 23rd' -> 2022-09-23 on a timeline). HeidelTime itself is GPL, so this is our own
+grammar. Extents follow the TimeML conventions: leading prepositions out, determiners and modifiers in.
+
+How: a fixed list of compiled patterns (built once at import) is matched over each body/headline range; the
+longest non-overlapping candidates win; then the survivors are normalised left to right, so a date mentioned earlier
+becomes the reference for 'the next day' and a quarter for 'a year earlier'. Bare weekdays and month names use the
+tense of their governing verb (from the one spaCy parse) to pick past or future.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from newsgraph.context import Context
-from newsgraph.document import Document
+from newsgraph.document import Document, Time
+from newsgraph.spans import extractable_ranges
+from newsgraph.timex import (
+    DECADE_WORDS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    duration_value,
+    fmt_at,
+    is_timex_value,
+    month_day_year,
+    month_year,
+    parse_dct,
+    shift,
+    valid_day,
+    weekday_near,
+    words_to_number,
+)
+
+# ------------------------------------------------------------------------------------------------ regex vocabulary
+
+
+def _i(rx: str) -> str:
+    """Case-insensitive piece inside otherwise case-sensitive patterns (month and weekday names must be
+    capitalised, which keeps the modal 'may' and the verb 'march' out)."""
+    return f"(?i:{rx})"
+
+
+_NUMW1 = "one|two|three|four|five|six|seven|eight|nine"
+_NUMW = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_NUMW1}))?|"
+    rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_NUMW1})"
+)
+NUMBER = _i(
+    rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
+    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
+    r"some|a\s+dozen|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous|a\s+single"
+)
+UNIT_RX = _i(
+    r"(?:trading\s+|business\s+|working\s+|calendar\s+)?"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|"
+    r"centur(?:y|ies)|millenni(?:um|a))"
+)
+MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
+WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+ORD_SUFFIX = _i(r"(?:st|nd|rd|th)")
+APPROX = _i(
+    r"(?:about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"at\s+most|over|under|up\s+to|some|no\s+more\s+than|no\s+less\s+than|just|only|barely|a\s+full|fully|"
+    r"the\s+better\s+part\s+of|well\s+over|upwards\s+of|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+long\s+as|"
+    r"as\s+little\s+as|another|an\s+additional|a\s+further)"
+)
+EDGE = _i(
+    r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle|close|rest|remainder|first\s+half|"
+    r"second\s+half|last\s+half|latter\s+half|turn)\s+of)"
+)
+PART = _i(r"(?:morning|afternoon|evening|night)")
+
+MODS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
+    "close to": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "under": "LESS_THAN", "barely": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "early": "START", "earlier": "START", "the beginning of": "START",
+    "the start of": "START", "late": "END", "later": "END", "the end of": "END", "the close of": "END",
+    "mid": "MID", "the middle of": "MID",
+}
+
+
+def _c(rx: str) -> re.Pattern[str]:
+    return re.compile(rx)
+
+
+# Every pattern names its kind; the handler of that kind turns the match into (type, value, mod).
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", _c(r"(?<![\d-])(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+               r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d])")),
+    ("cjk", _c(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号])?")),
+    ("numeric", _c(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d|\d\d)"
+                   r"(?![\d./])")),
+    ("mdy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]+)?"
+               rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?:{ORD_SUFFIX})?(?![\d:,]\d|\s*(?i:(?:%|percent|billion|million)))"
+               rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?![\d]))?")),
+    ("dmy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:{ORD_SUFFIX})?"
+               rf"(?:\s+(?i:of))?\s+(?P<mon>{MONTH_NAMES})(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
+    ("month", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:this|last|next|past|coming|this\s+past|this\s+coming))\s+)?"
+                 rf"(?P<mon>{MONTH_NAMES})(?![\w-])(?:(?:\s+(?i:of))?,?\s+(?P<year>{YEAR})(?![\d])|"
+                 rf"\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?")),
+    ("year", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>(?i:(?:the\s+)?(?:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)|FY))\s*)?"
+                rf"(?<![\d$£€¥#.,/-])(?P<year>{YEAR})(?![\d%]|,\d|\.\d|-\d|s\b|'s\b)")),
+    ("decade", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]*)?"
+                  rf"(?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)")),
+    ("century", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<ord>\d{{1,2}}{ORD_SUFFIX}|"
+                   rf"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
+                   rf"[\s-]+(?i:century)")),
+    ("spelled_year", _c(_i(rf"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+(?P<rest>{_NUMW})|"
+                           rf"(?<=the\s{{1}}year\s{{1}})two\s+thousand(?:\s+and)?(?:[\s-]+(?P<rest2>{_NUMW}))?|"
+                           r"the\s+year\s+two\s+thousand(?:\s+and)?(?:[\s-]+(?P<rest3>" + _NUMW + r"))?)(?![\w-])"))),
+    ("deictic", _c(rf"(?:(?P<edge>(?i:early|late|earlier|later|mid))\s+)?"
+                   rf"(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|overnight))"
+                   rf"(?:[\s-](?P<part>{PART})(?!\w))?(?!\w)")),
+    ("part_this", _c(rf"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?(?P<rel>(?i:this|last|tomorrow|yesterday|that|the))\s+(?P<part>{PART})(?!\w)")),
+    ("relunit", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?"
+                   rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+next|the\s+following|the\s+same|the\s+preceding|that|the|same|later\s+that|earlier\s+that|that\s+same|all|this\s+year.s|last\s+year.s))\s+"
+                   rf"(?P<what>(?i:week|weekend|month|year|fiscal\s+year|decade|century|season|spring|summer|fall|autumn|winter|day)|{WEEKDAY_NAMES})(?![\w-])"
+                   rf"(?:\s+(?P<part>{PART})(?!\w))?")),
+    ("the_unit_rel", _c(_i(r"the\s+(?P<what>day|week|month|year|night)\s+(?P<dir>before|after|earlier)(?!\s+(?:the|a|an|his|her|their|its|[a-z]+ing)\b)"))),
+    ("season", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?i:the)\s+)?(?P<what>(?i:spring|summer|autumn|winter)|[Ff]all(?=\s+(?:of\s+)?{YEAR}))"
+                  rf"(?:(?:\s+(?i:of))?\s+(?P<year>{YEAR}))?(?![\w-])")),
+    ("quarter", _c(rf"(?:(?P<det>(?i:the|its|their|this|this\s+year.s|last\s+year.s|next\s+year.s|the\s+company.s)|(?P<dety>{YEAR}).s)\s+)?"
+                   rf"(?P<rel>(?:(?i:latest|current|previous|prior|last|next|past|year-ago|year-earlier|same|comparable|corresponding|recent|most\s+recent|prior-year|year-before|fiscal|calendar|just-ended|just\s+ended|final))[\s-]+)*"
+                   rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))?[\s-]*(?:(?i:fiscal)[\s-]+)?"
+                   rf"(?P<unit>(?i:quarter|half|period))(?!\w)"
+                   rf"(?:(?:\s+(?i:of))?(?:\s+(?i:fiscal))?\s+(?P<year>{YEAR})(?![\d]))?")),
+    ("year_ago_adj", _c(_i(r"(?<![\w-])year-(?:earlier|ago)(?![\w-])"))),
+    ("year_end", _c(_i(r"(?<![\w-])(?P<what>year|month|quarter)[- ]end(?![\w-])"))),
+    ("weekday", _c(rf"(?:(?P<edge>(?i:early|late|earlier|later|mid))\s+)?(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?(?!\w)"
+                   rf"(?:[\s-](?P<part>{PART})(?P<pplural>s)?(?!\w))?")),
+    ("ordinal_day", _c(rf"(?<=\s)(?P<prep>(?i:on|since|by|until|till|from|before|after|through|of|to|and))\s+"
+                       rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
+    ("clock", _c(rf"(?:(?P<mod>(?i:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after))\s+)?"
+                 rf"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o.clock))(?![a-z])"
+                 rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
+                 rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
+                 rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
+    ("clock24", _c(rf"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
+                   rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time|hours)))?")),
+    ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid-?afternoon|mid-?morning))(?:(?:,\s*|\s+)(?:(?P<wd>{WEEKDAY_NAMES})|"
+                rf"(?P<deic>(?i:today|tonight|yesterday|tomorrow))))?(?!\w)")),
+    ("ago", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd)\s+)?"
+               rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?:\s+(?i:or\s+so))?\s+"
+               rf"(?P<dir>(?i:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|on|prior|previously))(?![\w-])")),
+    ("duration", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<det>(?i:the|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|all))\s+)?"
+                    rf"(?:(?P<rel>(?i:past|last|next|first|previous|coming|latest|final|following|preceding|remaining|initial|recent|prior|few|same|other|additional|ensuing|intervening))\s+)?"
+                    rf"(?:(?P<rel2>(?i:few|several))\s+)?"
+                    rf"(?P<num>{NUMBER})(?:\s+(?i:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd|plus)[\s-]+)?"
+                    rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?P<orso>\s+(?i:or\s+so))?(?![\w])")),
+    ("vague_plural", _c(rf"(?:(?P<det>(?i:the|these|those))\s+)?(?P<rel>(?i:past|last|next|coming|recent|previous|following|ensuing|upcoming))\s+"
+                        rf"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])")),
+    ("bare_plural", _c(rf"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
+    ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
+    ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+))\s+)?"
+                     rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES}))(?![\w-])")),
+    ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
+    ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|right\s+now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
+                    r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past|"
+                    r"as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being|soon|the\s+present|"
+                    r"this\s+time|these\s+times|in\s+future|former(?=ly)ly|once\s+again(?=NEVER))(?![\w-])"))),
+]
+# Lower number wins a tie between equal-length candidates.
+PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+TIMEX_TYPE_BY_UNIT = {"second": "TIME", "minute": "TIME", "hour": "TIME"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+
+
+# Tense hint: offset -> -1 (past), +1 (future), 0 (present/unknown); quantity hint: offset -> True if the number
+# there counts things rather than naming a year ('1990 troops').
+TenseFn = Callable[[int], int]
+QuantityFn = Callable[[int], bool]
+
+
+@dataclass
+class Resolver:
+    """Normalises candidates left to right; remembers the narrative reference date and the last quarter."""
+
+    text: str
+    dct: date | None
+    dct_time: str | None = None
+    tense: TenseFn = field(default=lambda _pos: 0)
+    quantity: QuantityFn = field(default=lambda _pos: False)
+    ref: date | None = None
+    quarter: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        self.ref = self.dct
+
+    # ----------------------------------------------------------------------------------------------- dispatch
+    def resolve(self, c: Candidate) -> Found | None:
+        handler = getattr(self, f"_h_{c.kind}")
+        out = handler(c.match, c)
+        if out is None:
+            return None
+        typ, value, mod = out
+        if not value or not is_timex_value(value):
+            return None
+        return Found(c.start, c.end, typ, value, mod)
+
+    def _set_ref(self, d: date) -> None:
+        self.ref = d
+
+    def _anchor(self) -> date | None:
+        return self.ref or self.dct
+
+    # ----------------------------------------------------------------------------------------------- absolute
+    def _h_iso(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not valid_day(y, mo, d):
+            return None
+        self._set_ref(date(y, mo, d))
+        if m["H"]:
+            return "TIME", f"{y:04d}-{mo:02d}-{d:02d}T{m['H']}:{m['M']}" + (f":{m['S']}" if m["S"] else ""), None
+        return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+
+    def _h_cjk(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        mo = int(m["m"])
+        day = int(m["d"]) if m["d"] else None
+        year = int(m["y"]) if m["y"] else None
+        if year is None and day is None:
+            return None
+        if year is None:
+            if self.dct is None:
+                return "DATE", f"XXXX-{mo:02d}-{day:02d}", None
+            year = month_day_year(self.dct, mo, day or 1, self.tense(c.start))
+        if day is None:
+            return "DATE", f"{year:04d}-{mo:02d}", None
+        if not valid_day(year, mo, day):
+            return None
+        self._set_ref(date(year, mo, day))
+        return "DATE", f"{year:04d}-{mo:02d}-{day:02d}", None
+
+    def _h_numeric(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        a, b, ytxt = int(m["a"]), int(m["b"]), m["y"]
+        year = int(ytxt) if len(ytxt) == 4 else (1900 + int(ytxt) if int(ytxt) > 40 else 2000 + int(ytxt))
+        if m["sep"] == "." or a > 12:
+            day, mo = a, b  # dotted dates (23.03.2021) are day-first everywhere they are used
+        else:
+            mo, day = a, b
+        if not valid_day(year, mo, day):
+            return None
+        self._set_ref(date(year, mo, day))
+        return "DATE", f"{year:04d}-{mo:02d}-{day:02d}", None
+
+    def _month_num(self, name: str) -> int:
+        return MONTHS[name.lower().rstrip(".")]
+
+    def _h_mdy(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return self._month_day(m, c)
+
+    def _h_dmy(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return self._month_day(m, c)
+
+    def _month_day(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        mo, day = self._month_num(m["mon"]), int(m["day"])
+        mod = MODS.get(_norm(m.groupdict().get("edge")))
+        if m["year"]:
+            year = int(m["year"])
+        elif m["wd"] and self.dct is not None:
+            year = self._year_for_weekday(mo, day, WEEKDAYS[m["wd"].lower()])
+        elif self.dct is None:
+            return "DATE", f"XXXX-{mo:02d}-{day:02d}", mod
+        else:
+            year = month_day_year(self.dct, mo, day, self.tense(c.start))
+        if not valid_day(year, mo, day):
+            return None
+        self._set_ref(date(year, mo, day))
+        return "DATE", f"{year:04d}-{mo:02d}-{day:02d}", mod
+
+    def _year_for_weekday(self, mo: int, day: int, wd: int) -> int:
+        """'Friday, Oct. 23': the year near the DCT in which that date falls on that weekday."""
+        assert self.dct is not None
+        for y in (self.dct.year, self.dct.year - 1, self.dct.year + 1):
+            if valid_day(y, mo, day) and date(y, mo, day).isoweekday() == wd:
+                return y
+        return month_day_year(self.dct, mo, day, 0)
+
+    def _h_month(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        name = m["mon"]
+        if name in ("May", "March", "MARCH") and not (m["year"] or m["rel"] or m["yrel"] or m["edge"]):
+            if not self._month_word_ok(c.start, c.end):
+                return None
+        mo = self._month_num(name)
+        mod = MODS.get(_norm(m["edge"]))
+        rel = _norm(m["rel"])
+        if m["year"]:
+            return "DATE", f"{int(m['year']):04d}-{mo:02d}", mod
+        if self.dct is None:
+            return "DATE", f"XXXX-{mo:02d}", mod
+        if m["yrel"]:
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[_norm(m["yrel"])]
+        elif rel in ("last", "past", "this past"):
+            year = self.dct.year if mo < self.dct.month else self.dct.year - 1
+        elif rel in ("next", "coming", "this coming"):
+            year = self.dct.year if mo > self.dct.month else self.dct.year + 1
+        elif rel == "this":
+            year = self.dct.year
+        else:
+            year = month_year(self.dct, mo, self.tense(c.start))
+        return "DATE", f"{year:04d}-{mo:02d}", mod
+
+    def _month_word_ok(self, start: int, end: int) -> bool:
+        """'May' / 'March' alone: a month only after a preposition-like word or before a comma or a year-ish
+        context; otherwise it is the modal or the verb/noun."""
+        before = self.text[max(0, start - 12):start].lower().split()
+        prev = before[-1] if before else ""
+        return prev in {"in", "since", "until", "till", "by", "early", "late", "mid", "of", "from", "through",
+                        "during", "before", "after", "last", "next", "this", "and", "or", "to", "between"}
+
+    def _h_year(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        year = int(m["year"])
+        fiscal = _norm(m["fiscal"])
+        before = self.text[max(0, m.start("year") - 12):m.start("year")].lower()
+        if not fiscal and not m["edge"]:
+            if year < 1500 and not re.search(r"\b(in|since|year|of|by|until|from)\s+$", before):
+                return None
+            if self.quantity(m.start("year")):
+                return None
+        mod = MODS.get(_norm(m["edge"]))
+        return "DATE", f"{year:04d}", mod
+
+    def _h_decade(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        dec = m["dec"].lower().replace("'", "")
+        mod = MODS.get(_norm(m["edge"]))
+        if dec[:-1].isdigit():
+            num = dec[:-1]
+            if len(num) == 2:  # '80s -> the century of the DCT, or the 1900s before it
+                century = self.dct.year // 100 if self.dct else 19
+                if self.dct and int(num) > self.dct.year % 100:
+                    century -= 1
+                return "DATE", f"{century:02d}{num[0]}", mod
+            return "DATE", num[:3], mod
+        century = self.dct.year // 100 if self.dct else 19
+        if self.dct and DECADE_WORDS[dec] * 10 > self.dct.year % 100:
+            century -= 1
+        return "DATE", f"{century:02d}{DECADE_WORDS[dec]}", mod
+
+    def _h_century(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        o = m["ord"].lower()
+        n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else ORDINALS.get(o)
+        if not n or n > 21:
+            return None
+        return "DATE", f"{n - 1:02d}", MODS.get(_norm(m["edge"]))
+
+    def _h_spelled_year(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        if m["rest"]:
+            n = words_to_number(m["rest"])
+            return ("DATE", f"19{int(n):02d}", None) if n is not None and n < 100 else None
+        rest = m["rest2"] or m["rest3"]
+        n = words_to_number(rest) if rest else 0
+        return ("DATE", f"{2000 + int(n):04d}", None) if n is not None and n < 100 else None
+
+    # ----------------------------------------------------------------------------------------------- relative
+    def _h_deictic(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        w = _norm(m["w"])
+        part = _norm(m["part"])
+        mod = MODS.get(_norm(m["edge"]))
+        offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                   "the day after tomorrow": 2, "overnight": 0}
+        if self.dct is None:
+            ref = {"today": "PRESENT_REF", "tonight": "PRESENT_REF", "overnight": "PRESENT_REF"}.get(w)
+            return "DATE", ref or ("PAST_REF" if offsets[w] < 0 else "FUTURE_REF"), mod
+        d = self.dct + timedelta(days=offsets[w])
+        if w == "overnight":
+            return "TIME", f"{(self.dct - timedelta(days=1)).isoformat()}TNI", None
+        if w == "tonight":
+            return "TIME", f"{d.isoformat()}TNI", mod
+        if part:
+            return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", mod
+        return "DATE", d.isoformat(), mod
+
+    def _h_part_this(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        rel, part = _norm(m["rel"]), _norm(m["part"])
+        base = self.dct if rel not in ("that", "the") else self._anchor()
+        if base is None:
+            return "TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[part]}", None
+        if rel in ("last", "yesterday"):
+            base = base - timedelta(days=1)
+        elif rel == "tomorrow":
+            base = base + timedelta(days=1)
+        if rel == "the" and part == "night":
+            return None
+        return "TIME", f"{base.isoformat()}T{PARTS_OF_DAY[part]}", MODS.get(_norm(m["edge"]))
+
+    def _h_relunit(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        rel, what = _norm(m["rel"]), _norm(m["what"])
+        mod = MODS.get(_norm(m["edge"]))
+        if what == "fiscal year":
+            what = "year"
+        if what in WEEKDAYS:
+            return self._relative_weekday(rel, WEEKDAYS[what], _norm(m["part"]), mod, c)
+        if rel in ("the", "all") and what in ("day", "season"):
+            return None
+        if rel in ("same", "that same") and what == "day":
+            rel = "that"
+        if what == "day" and rel not in ("that", "the same", "the next", "the following", "the previous",
+                                         "the preceding", "later that", "earlier that"):
+            return None
+        if rel in ("this year's", "last year's"):
+            return None
+        if what in SEASONS:
+            return self._season(rel, SEASONS[what], mod)
+        step = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+                "the past": -1, "the last": -1, "the previous": -1, "this past": -1, "next": 1, "coming": 1,
+                "the coming": 1, "this coming": 1}
+        narrative = {"the next": 1, "the following": 1, "the same": 0, "the preceding": -1, "that": 0,
+                     "later that": 0, "earlier that": 0, "that same": 0, "same": 0}
+        unit = what if what != "season" else "quarter"
+        if rel in ("the past", "the last") and what in ("week", "month", "year", "decade", "century"):
+            # 'over the past year' is a stretch of time, not a calendar year
+            return "DURATION", duration_value(1, unit), mod
+        if rel in ("the", "all"):
+            if rel == "the" and self._preceded_by(c.start, ("for", "over", "throughout", "during")) and unit != "weekend":
+                return "DURATION", duration_value(1, unit), mod
+            if rel == "all":
+                return "DURATION", duration_value(1, unit), mod
+            base = self._anchor()
+            if base is None:
+                return "DATE", _unknown(unit), mod
+            if unit == "weekend":
+                return "DATE", fmt_at(self._weekend_date(c.start, base), "weekend"), mod
+            if unit == "week":
+                return "DATE", fmt_at(base, "week"), mod
+            return "DATE", fmt_at(base, unit), mod
+        if rel in narrative:
+            base = self._anchor()
+            if base is None:
+                return "DATE", _unknown(unit), mod
+            d = shift(base, narrative[rel], unit)
+            if unit == "day" and narrative[rel]:
+                self._set_ref(d)
+            return "DATE", fmt_at(d, unit), mod
+        if rel not in step:
+            return None
+        if self.dct is None:
+            n = step[rel]
+            return "DATE", ("PRESENT_REF" if n == 0 else "PAST_REF" if n < 0 else "FUTURE_REF"), mod
+        if unit == "weekend" and step[rel] == 0:
+            return "DATE", fmt_at(self._weekend_date(c.start, self.dct), "weekend"), mod
+        return "DATE", fmt_at(shift(self.dct, step[rel], unit), unit), mod
+
+    def _weekend_date(self, pos: int, base: date) -> date:
+        """'the weekend': the one just past in past-tense text, the coming one otherwise."""
+        if base.isoweekday() >= 6:
+            return base
+        if self.tense(pos) > 0:
+            return base + timedelta(days=6 - base.isoweekday())
+        return base - timedelta(days=base.isoweekday())
+
+    def _preceded_by(self, start: int, words: Iterable[str]) -> bool:
+        before = self.text[max(0, start - 15):start].lower().split()
+        return bool(before) and before[-1] in set(words)
+
+    def _relative_weekday(self, rel: str, wd: int, part: str, mod: str | None, c: Candidate
+                          ) -> tuple[str, str, str | None] | None:
+        if rel in ("the", "all", "same", "that same", "this year's", "last year's", "the current", "current"):
+            return None
+        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+        if self.dct is None:
+            return "DATE", f"XXXX-WXX-{wd}{suffix}", mod
+        if rel in ("last", "past", "this past", "the past", "the last"):
+            d = weekday_near(self.dct - timedelta(days=1), wd, -1)
+        elif rel in ("the previous", "the preceding", "previous"):
+            d = weekday_near((self._anchor() or self.dct) - timedelta(days=1), wd, -1)
+        elif rel in ("next", "coming", "this coming", "the coming"):
+            d = weekday_near(self.dct + timedelta(days=1), wd, 1)
+        elif rel in ("the next", "the following"):
+            d = weekday_near((self._anchor() or self.dct) + timedelta(days=1), wd, 1)
+        else:  # this Friday
+            d = weekday_near(self.dct, wd, self.tense(c.start) or 1)
+        self._set_ref(d)
+        return "DATE", d.isoformat() + suffix, mod
+
+    def _season(self, rel: str, code: str, mod: str | None) -> tuple[str, str, str | None] | None:
+        if self.dct is None:
+            return "DATE", f"XXXX-{code}", mod
+        y = self.dct.year
+        current = _season_of(self.dct)
+        order = ["WI", "SP", "SU", "FA"]
+        if rel in ("last", "past", "this past", "the past", "the last", "previous", "the previous"):
+            y = y if order.index(code) < order.index(current) else y - 1
+        elif rel in ("next", "coming", "this coming", "the coming", "the next"):
+            y = y if order.index(code) > order.index(current) else y + 1
+        elif rel not in ("this", "the", "current", "that", "the same", "the following"):
+            return None
+        return "DATE", f"{y:04d}-{code}", mod
+
+    def _h_the_unit_rel(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        what, direction = _norm(m["what"]), _norm(m["dir"])
+        base = self._anchor()
+        if base is None:
+            return None
+        d = shift(base, 1 if direction == "after" else -1, what)
+        if what in ("day", "night"):
+            self._set_ref(d)
+        return "DATE", fmt_at(d, what), None
+
+    def _h_season(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        code = SEASONS[_norm(m["what"])]
+        mod = MODS.get(_norm(m["edge"]))
+        if m["year"]:
+            return "DATE", f"{int(m['year']):04d}-{code}", mod
+        if self.dct is None:
+            return "DATE", f"XXXX-{code}", mod
+        return "DATE", f"{self.dct.year:04d}-{code}", mod
+
+    def _h_quarter(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        rels = [r for r in re.split(r"[\s-]+", (m["rel"] or "").lower()) if r]
+        relset = set(rels)
+        det = _norm(m["det"])
+        ordw = _norm(m["ord"])
+        unit = _norm(m["unit"])
+        if not ordw and not det and not relset and not m["year"]:
+            return None
+        if unit == "period" and not (relset & {"latest", "year-ago", "year-earlier", "same", "comparable",
+                                               "corresponding", "year", "ago", "earlier"}):
+            return None
+        if unit == "half":
+            if not ordw and not relset & {"first", "second", "latter", "last"}:
+                return None
+            h = 1 if ordw in ("first", "1st") else 2
+            y = int(m["year"]) if m["year"] else (self.dct.year if self.dct else None)
+            return "DATE", (f"{y:04d}-H{h}" if y else f"XXXX-H{h}"), None
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordw)
+        if q is None and "final" in relset:
+            q = 4
+        year: int | None = int(m["year"]) if m["year"] else (int(m["dety"]) if m["dety"] else None)
+        back = 1 if (relset & {"year-ago", "year-earlier", "prior-year", "year-before"} or det == "last year's") else 0
+        if det == "next year's":
+            back = -1
+        if q is None:
+            if relset & {"previous", "prior", "last", "past"} and not back:
+                base = self._current_quarter()
+                if base is None:
+                    return "DATE", "XXXX-QX", None
+                y0, q0 = base
+                q0 -= 1
+                if q0 == 0:
+                    y0, q0 = y0 - 1, 4
+                return "DATE", f"{y0:04d}-Q{q0}", None
+            if relset & {"next"}:
+                if self.dct is None:
+                    return "DATE", "XXXX-QX", None
+                d = shift(self.dct, 1, "quarter")
+                return "DATE", fmt_at(d, "quarter"), None
+            base = self.quarter or self._current_quarter()
+            if base is None:
+                return "DATE", "XXXX-QX", None
+            y0, q0 = base
+            return "DATE", f"{y0 - back:04d}-Q{q0}", None
+        if year is None:
+            if self.quarter is not None and back:
+                year = self.quarter[0]
+            elif self.dct is None:
+                return "DATE", f"XXXX-Q{q}", None
+            else:
+                year = self.dct.year
+                dct_q = (self.dct.month - 1) // 3 + 1
+                if q > dct_q and self.tense(c.start) < 0 and "next" not in relset:
+                    year -= 1
+                if det in ("this year's",):
+                    year = self.dct.year
+                elif det == "last year's":
+                    year, back = self.dct.year - 1, 0
+            year -= back
+        if not back:
+            self.quarter = (year, q)
+        return "DATE", f"{year:04d}-Q{q}", None
+
+    def _current_quarter(self) -> tuple[int, int] | None:
+        """The quarter a business story most likely reports on: the last one mentioned, else the last one that
+        ended before the DCT."""
+        if self.quarter is not None:
+            return self.quarter
+        if self.dct is None:
+            return None
+        q = (self.dct.month - 1) // 3
+        return (self.dct.year, q) if q else (self.dct.year - 1, 4)
+
+    def _h_year_ago_adj(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        if self.quarter is not None:
+            return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", None
+        if self.dct is None:
+            return "DATE", "PAST_REF", None
+        return "DATE", f"{self.dct.year - 1:04d}", None
+
+    def _h_year_end(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        if self.dct is None:
+            return None
+        what = _norm(m["what"])
+        return "DATE", fmt_at(self.dct, what), "END"
+
+    def _h_weekday(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        wd = WEEKDAYS[m["wd"].lower()]
+        part = _norm(m["part"])
+        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+        if m["plural"] or m["pplural"]:
+            return "SET", f"XXXX-WXX-{wd}{suffix}", None
+        mod = MODS.get(_norm(m["edge"]))
+        if self.dct is None:
+            return "DATE", f"XXXX-WXX-{wd}{suffix}", mod
+        direction = self.tense(c.start)
+        d = weekday_near(self.dct, wd, direction if direction else -1)
+        self._set_ref(d)
+        return "DATE", d.isoformat() + suffix, mod
+
+    def _h_ordinal_day(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        day = int(m["day"])
+        base = self._anchor()
+        if base is None:
+            return "DATE", f"XXXX-XX-{day:02d}", None
+        y, mo = base.year, base.month
+        direction = self.tense(c.start)
+        if day > base.day + 1 and direction <= 0:  # 'on the 28th' in a story of the 3rd: last month
+            prev = shift(date(y, mo, 1), -1, "month")
+            y, mo = prev.year, prev.month
+        if not valid_day(y, mo, day):
+            return None
+        d = date(y, mo, day)
+        self._set_ref(d)
+        return "DATE", d.isoformat(), None
+
+    def _clock_value(self, h: int, mi: int | None, ap: str) -> int:
+        ap = ap.lower().replace(".", "")
+        if ap.startswith("p") and h < 12:
+            h += 12
+        if ap.startswith("a") and h == 12:
+            h = 0
+        return h
+
+    def _day_for(self, m: re.Match[str], c: Candidate) -> date | None:
+        gd = m.groupdict()
+        base = self._anchor()
+        if gd.get("wd") and self.dct is not None:
+            d = weekday_near(self.dct, WEEKDAYS[m["wd"].lower()], self.tense(c.start) or -1)
+            self._set_ref(d)
+            return d
+        if gd.get("deic") and self.dct is not None:
+            return self.dct + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[_norm(m["deic"])])
+        if gd.get("mon") and self.dct is not None:
+            mo, day = self._month_num(m["mon"]), int(m["day"])
+            y = month_day_year(self.dct, mo, day, self.tense(c.start))
+            if valid_day(y, mo, day):
+                return date(y, mo, day)
+        return base
+
+    def _h_clock(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        h, mi = int(m["h"]), int(m["mi"]) if m["mi"] else None
+        ap = m["ap"].lower()
+        if "clock" in ap:
+            if h > 12:
+                return None
+        elif h > 12 or h == 0:
+            return None
+        hh = self._clock_value(h, mi, ap) if "clock" not in ap else h
+        d = self._day_for(m, c)
+        mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "at about": "APPROX"}.get(
+            _norm(m["mod"]))
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        return "TIME", f"{day}T{hh:02d}:{mi or 0:02d}", mod
+
+    def _h_clock24(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        d = self._anchor()
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        return "TIME", f"{day}T{m['h']}:{m['mi']}", None
+
+    def _h_noon(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        w = _norm(m["w"]).replace("-", "")
+        d = self._day_for(m, c)
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        if w in ("noon", "midday"):
+            return "TIME", f"{day}T12:00", None
+        if w == "midnight":
+            return "TIME", f"{day}T24:00", None
+        return "TIME", f"{day}T{'AF' if 'afternoon' in w else 'MO'}", "MID"
+
+    def _h_ago(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        unit = _unit(m["unit"])
+        if unit is None:
+            return None
+        direction = _norm(m["dir"])
+        if direction in ("before", "after", "on", "prior") and not self._ends_clause(c.end):
+            return None
+        n = _amount(m["num"], m["half"])
+        sign = -1 if direction in ("ago", "earlier", "before", "back", "prior", "previously") else 1
+        mod = MODS.get(_norm(m["mod"]))
+        base = self.dct if direction in ("ago", "back", "hence", "from now", "from today") else self._anchor()
+        if n is None or base is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+        if unit in ("second", "minute", "hour"):
+            return "DURATION", duration_value(n, unit), mod  # clock arithmetic without a clock: keep the amount
+        if unit == "year" and n == 1 and self.quarter is not None and direction != "ago" or (
+                unit == "year" and n == 1 and self.quarter is not None and self._quarter_context(c.start)):
+            return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
+        if n != int(n):
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+        d = shift(base, sign * int(n), unit)
+        if unit in ("day", "night") and direction not in ("ago",):
+            self._set_ref(d)
+        return "DATE", fmt_at(d, unit), mod
+
+    def _quarter_context(self, start: int) -> bool:
+        """Is 'a year ago' here comparing quarterly figures (a quarter was named in the last ~300 characters)?"""
+        return bool(re.search(r"quarter", self.text[max(0, start - 300):start], re.IGNORECASE))
+
+    def _ends_clause(self, end: int) -> bool:
+        return bool(re.match(r"\s*(?:[,.;:)!?\"”]|$|and\b|but\b|when\b|the\s+company\b)", self.text[end:end + 12]))
+
+    def _h_duration(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        unit = _unit(m["unit"])
+        if unit is None:
+            return None
+        raw_num = _norm(m["num"])
+        plural = m["unit"].lower().rstrip().endswith("s") and unit not in ("century",) or m["unit"].lower().endswith("ies")
+        if raw_num in ("a", "an", "one", "a single") and plural:
+            return None
+        if raw_num in ("some", "many") and not plural:
+            return None
+        rel = _norm(m["rel"]) or _norm(m["rel2"])
+        n = _amount(m["num"], m["half"])
+        if m["num2"]:
+            n = None
+        if rel == "few" or _norm(m["rel2"]) in ("few", "several"):
+            n = None
+        mod = MODS.get(_norm(m["mod"]))
+        if m["orso"]:
+            mod = "APPROX"
+        hyphen = "-" in self.text[m.start("num"):m.end("unit")] and not m["det"] and not m["mod"]
+        if raw_num in ("a", "an") and not m["det"] and not m["mod"] and not rel and not hyphen:
+            if self._after_quantity(c.start):
+                return "SET", duration_value(1, unit), None
+        if unit == "weekend":
+            return None
+        if raw_num == "second" or (raw_num in ("a", "an") and unit == "second"):
+            return None
+        return "DURATION", duration_value(n, unit), mod
+
+    def _after_quantity(self, start: int) -> bool:
+        """'$5 a year', '10 percent a month': the 'a year' is a rate (SET), not a stretch of time."""
+        before = self.text[max(0, start - 40):start].lower()
+        return bool(re.search(r"(\d|percent|%|dollars?|cents?|million|billion|trillion|times|tons?|barrels?|"
+                              r"people|units|miles|pounds|yen|euros?|francs|marks)\s*$", before))
+
+    def _h_vague_plural(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        unit = _unit(m["unit"])
+        if unit is None:
+            return None
+        return "DURATION", duration_value(None, unit), None
+
+    def _h_bare_plural(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        unit = _unit(m["unit"])
+        if unit is None:
+            return None
+        return "DURATION", duration_value(None, unit), None
+
+    def _h_set(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        w = _norm(m["w"]).replace("-", "")
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                 "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "bimonthly": "P2M",
+                 "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W"}[w]
+        return "SET", value, None
+
+    def _h_set_every(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        if m["wd"]:
+            return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}", None
+        word = _norm(m["unit"])
+        if word in PARTS_OF_DAY:
+            return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", None
+        unit = _unit(word)
+        if unit is None:
+            return None
+        num = _norm(m["num"])
+        n: float | None = 2 if num == "other" else (words_to_number(num) if num else 1)
+        if n is None:
+            return None
+        if word.endswith("s") and not num:
+            return None
+        return "SET", duration_value(n, unit), None
+
+    def _h_set_times(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        unit = _unit(_norm(m["unit"]))
+        return ("SET", duration_value(1, unit), None) if unit else None
+
+    def _h_fuzzy(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        w = _norm(m["w"])
+        if w in ("now", "right now", "currently", "current", "nowadays", "these days", "at present", "presently",
+                 "the time being", "the present", "this time", "these times"):
+            if w == "current" and not self._adjective_before_noun(c.end):
+                return None
+            return "DATE", "PRESENT_REF", None
+        if w in ("recently", "lately") or "past" in w:
+            return "DATE", "PAST_REF", None
+        return "DATE", "FUTURE_REF", None
+
+    def _adjective_before_noun(self, end: int) -> bool:
+        nxt = self.text[end:end + 20].split()
+        return bool(nxt) and nxt[0][:1].islower() and nxt[0].isalpha()
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower()) if s else ""
+
+
+def _unit(word: str) -> str | None:
+    """'trading days' -> 'day', 'centuries' -> 'century'."""
+    w = _norm(word).split()[-1]
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w == "millennia":
+        w = "millennium"
+    elif w.endswith("s"):
+        w = w[:-1]
+    return w if w in UNITS else None
+
+
+def _amount(num: str, half: str | None) -> float | None:
+    raw = _norm(num)
+    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of"):
+        return None
+    n = words_to_number(raw)
+    if n is not None and half:
+        n += 0.5
+    return n
+
+
+def _unknown(unit: str) -> str:
+    return {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "weekend": "XXXX-WXX-WE",
+            "day": "XXXX-XX-XX"}.get(unit, "XXXX")
+
+
+def _season_of(d: date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+# ------------------------------------------------------------------------------------------------ scanning
+
+
+def candidates(text: str, ranges: list[tuple[int, int]]) -> list[Candidate]:
+    """All pattern matches inside the given ranges, overlaps resolved: longest first, then by pattern priority."""
+    found: list[Candidate] = []
+    for start, end in ranges:
+        chunk_end = end
+        for kind, rx in PATTERNS:
+            for m in rx.finditer(text, start, chunk_end):
+                s = m.start("ext") if "ext" in m.re.groupindex else m.start()
+                s, e = _trim(text, s, m.end())
+                if e > s:
+                    found.append(Candidate(s, e, kind, m))
+    found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.kind], c.start))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in found:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",."):
+        if text[e - 1] == "." and re.search(r"(?:a\.m|p\.m|[A-Z][a-z]{2,3})\.$", text[s:e]):
+            break
+        e -= 1
+    return s, e
+
+
+def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None = None,
+        tense: TenseFn | None = None, quantity: QuantityFn | None = None) -> list[Found]:
+    """TIMEX3 expressions in ``text`` (only inside ``ranges``), resolved against ``published``."""
+    dct, dct_time = parse_dct(published)
+    resolver = Resolver(text=text, dct=dct, dct_time=dct_time)
+    if tense is not None:
+        resolver.tense = tense
+    if quantity is not None:
+        resolver.quantity = quantity
+    out = []
+    for cand in candidates(text, ranges if ranges is not None else [(0, len(text))]):
+        res = resolver.resolve(cand)
+        if res is not None:
+            out.append(res)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ spaCy hints
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gonna"})
+TIME_NOUNS = frozenset({"year", "years", "season", "fiscal", "election", "budget", "census", "model", "class", "vintage"})
+
+
+class ParseHints:
+    """Tense and quantity facts read from the one spaCy parse, looked up by character offset."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.doc = parsed
+        self.starts = [t.idx for t in parsed] if parsed is not None else []
+
+    def token_at(self, pos: int) -> Any:
+        i = bisect_right(self.starts, pos) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def tense(self, pos: int) -> int:
+        """-1 past, +1 future, 0 present or unknown: from the verb that governs the expression."""
+        tok = self.token_at(pos)
+        if tok is None:
+            return 0
+        verb = tok
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return 0
+        return verb_tense(verb)
+
+    def quantity(self, pos: int) -> bool:
+        """'1990 troops' counts; 'in 1990' and '1990 election' name a year."""
+        tok = self.token_at(pos)
+        if tok is None or tok.idx != pos:
+            return False
+        head = tok.head
+        return (tok.dep_ == "nummod" and head.pos_ == "NOUN" and head.lower_ not in TIME_NOUNS
+                and head.i > tok.i)
+
+
+def verb_tense(verb: Any) -> int:
+    """Future if a 'will'-type auxiliary (or 'to'/'going to' infinitive) governs it; past for past tense or a perfect;
+    0 otherwise."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return 1
+    if "to" in lowers and verb.tag_ == "VB":
+        head = verb.head
+        if head is not verb and head.tag_ == "VBD":
+            return 1
+        return 1
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return -1
+    if verb.tag_ == "VBN" and lowers & {"has", "have", "had", "'ve", "'s"}:
+        return -1
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return -1
+    if "would" in lowers:
+        return 1
+    return 0
 
 
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
-    """Adds nothing yet."""
+    """Add ``doc.times``: TIMEX3 DATE/TIME/DURATION/SET with values resolved against ``doc.published``."""
+    hints = ParseHints(parsed) if parsed is not None else None
+    found = tag(doc.text, doc.published, extractable_ranges(doc),
+                tense=hints.tense if hints else None, quantity=hints.quantity if hints else None)
+    doc.times = [Time(start=f.start, end=f.end, text=doc.text[f.start:f.end], type=f.type, value=f.value,  # type: ignore[arg-type]
+                      mod=f.mod, anchor=f.anchor) for f in found]
