@@ -8,7 +8,7 @@ from enum import StrEnum
 class Errors(StrEnum):
     E001 = "input is empty"
     E002 = "input looks binary (NUL bytes or mostly non-text), not an article"
-    E003 = "input is not valid UTF-8 (tried utf-8, utf-16 BOM, cp1252 failed to decode cleanly)"
+    E003 = "input is not valid UTF-8 (and has no UTF-16 byte-order mark); re-save it as UTF-8"
     E004 = "input is too large ({size} bytes > limit {limit} bytes); split it or raise NEWSGRAPH_MAX_BYTES"
     E005 = "JSONL line {line} is not valid JSON: {detail}"
     E006 = "JSONL line {line} has no non-empty string 'text'"

@@ -30,12 +30,19 @@ def iter_inputs(inputs: Iterable[str], max_bytes: int = 20_000_000) -> Iterator[
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ALL_EXT):
+            for child in sorted(p for p in path.rglob("*") if _is_article_file(p)):
                 yield from read_path(child, max_bytes, doc_id=_dir_id(path, child))
         elif path.exists():
             yield from read_path(path, max_bytes)
         else:
             yield InputError(item, Errors.E010.fmt())
+
+
+def _is_article_file(path: Path) -> bool:
+    """Files a directory walk reads: known extensions, not hidden, not a README describing the folder."""
+    name = path.name.lower()
+    return (path.is_file() and path.suffix.lower() in ALL_EXT and not name.startswith((".", "readme"))
+            and not name.startswith("license"))
 
 
 def _dir_id(root: Path, child: Path) -> str:

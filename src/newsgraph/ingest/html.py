@@ -5,7 +5,25 @@ from __future__ import annotations
 from newsgraph.errors import Errors, InputError
 from newsgraph.ingest.base import RawDoc
 
-MIN_WORDS = 5
+MIN_SENTENCE_WORDS = 8
+
+
+def is_prose(text: str) -> bool:
+    """At least one line reads like a sentence (menus and notices are short lines)."""
+    return max((len(line.split()) for line in text.splitlines()), default=0) >= MIN_SENTENCE_WORDS
+
+
+def paragraphed(text: str) -> str:
+    """trafilatura separates paragraphs by one newline; the segmenter (and readers) expect a blank line."""
+    lines = [line.strip() for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def with_headline(text: str, title: str | None) -> str:
+    """Put the page title in front as the headline paragraph, so headline events keep offsets into the text."""
+    if title and not text.startswith(title.strip()):
+        return f"{title.strip()}\n\n{text}"
+    return text
 
 
 def parse_html(html: str, source: str, doc_id: str, url: str | None = None) -> RawDoc:
@@ -19,10 +37,11 @@ def parse_html(html: str, source: str, doc_id: str, url: str | None = None) -> R
     except Exception as exc:  # trafilatura raises a variety of lxml errors on broken markup
         raise InputError(source, f"{Errors.E008.fmt()} ({type(exc).__name__}: {exc})") from None
     text = getattr(result, "text", None) if result is not None else None
-    if not text or len(text.split()) < MIN_WORDS:  # a menu or a lone link is not an article
+    if not text or not is_prose(text):  # a menu, a lone link or a JavaScript notice is not an article
         raise InputError(source, Errors.E008.fmt())
     meta = {"date_source": "html-metadata"} if getattr(result, "date", None) else {}
     title = getattr(result, "title", None)
+    text = with_headline(paragraphed(text), title)
     return RawDoc(
         id=doc_id,
         text=text,
