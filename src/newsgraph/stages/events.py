@@ -1,12 +1,205 @@
-"""events stage (placeholder until implemented)."""
+"""Events: PLOVER event coding, clause by clause, from verb and noun triggers over the one dependency parse.
+
+Requires segments, entities, places, times and attributions (any of them may be empty); assigns ``events``.
+For each sentence of body/headline text: match triggers (``lexicons/plover_verbs.tsv``, ``plover_nouns.tsv``),
+drop events that are only the content of another ('threatened to attack' is one THREATEN), apply PLOVER's
+modality rules (futures, promises, hedges, negation), then fill actor/recipient from syntactic roles and link
+place, time, date, attribution and quantity from the trigger's own clause. Precision first: an event needs a
+trigger and a frame that holds in one clause; we do not guess types from sentence topic.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from newsgraph.context import Context
-from newsgraph.document import Document
+from newsgraph.document import Document, EntitySpan, Event, SentenceRef, Span
+from newsgraph.events.fields import (
+    attribution_of,
+    event_date,
+    event_quantity,
+    pick_in_clause,
+    pick_in_range,
+)
+from newsgraph.events.lexicon import Lexicon, load_lexicon
+from newsgraph.events.modality import apply_modality, governor, harm_has_perpetrator, resolve_modal
+from newsgraph.events.roles import roles
+from newsgraph.events.syntax import (
+    Token,
+    aux_words,
+    clause_root,
+    clause_tokens,
+    first_child,
+    keys,
+    np_span,
+    semantic_head,
+    verb_subject,
+)
+from newsgraph.events.triggers import Candidate, is_background, noun_candidate, verb_candidate
+from newsgraph.spans import RangeIndex, extractable_ranges
+
+# Whether 'refused the request of X' also yields X's REQUEST (the rejected request is itself an event).
+EMIT_REJECTED_REQUESTS = True
+
+
+def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Candidate]:
+    """All trigger matches in one sentence, before content/modality filtering."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if not allowed.covers(tok.idx, tok.idx + len(tok.text)):
+            continue
+        c = verb_candidate(tok, lex)
+        if c is not None and c.frame == "harm" and not harm_has_perpetrator(c, lex):
+            c = None
+        if c is None:
+            c = noun_candidate(tok, lex)
+            if c is not None and c.support is None and is_background(tok, lex):
+                c = None
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def obligation_requests(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Candidate]:
+    """'Russia said Sudan must return the helicopter' -> REQUEST by Russia of Sudan (trigger: 'must return')."""
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp" or not aux_words(tok) & lex.cls("oblige"):
+            continue
+        if not set(keys(tok.head)) & lex.cls("say") or not allowed.covers(tok.idx, tok.idx + len(tok.text)):
+            continue
+        if first_child(tok, ("nsubj", "nsubjpass")) is None or verb_subject(tok.head) is None:
+            continue
+        out.append(Candidate(tok, "REQUEST", None, "content", "verb"))
+    return out
+
+
+def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Drop events that are content of another, resolve promise verbs, apply modality."""
+    by_token: dict[int, Candidate] = {}
+    for c in cands:
+        by_token.setdefault(c.token.i, c)
+        if c.support is not None:
+            by_token.setdefault(c.support.i, c)
+    contents: dict[int, list[Candidate]] = {}
+    for c in cands:
+        g = governor(c, by_token)
+        if g is not None:
+            c.absorbed_by = g
+            contents.setdefault(id(g), []).append(c)
+    for c in cands:
+        resolve_modal(c, contents.get(id(c), []))
+    kept = []
+    for c in cands:
+        g = c.absorbed_by
+        if g is not None:
+            keep_request = (EMIT_REJECTED_REQUESTS and g.type == "REJECT" and c.type == "REQUEST"
+                            and c.kind == "noun" and _has_owner(c.token))
+            if not keep_request:
+                continue
+        c2 = apply_modality(c, lex)
+        if c2 is not None:
+            kept.append(c2)
+    return _dedupe(kept)
+
+
+def _has_owner(noun: Token) -> bool:
+    return any(ch.dep_ == "poss" or (ch.dep_ == "compound" and ch.pos_ == "PROPN") for ch in noun.children) or any(
+        ch.dep_ == "prep" and ch.lower_ in ("of", "by", "from") for ch in noun.children)
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One event per (type, trigger head); a nominal that is an argument of a same-type verb goes."""
+    out: list[Candidate] = []
+    seen: set[tuple[str, int]] = set()
+    verb_types = {(c.token.i, c.type) for c in cands if c.kind == "verb"}
+    for c in cands:
+        key = (c.type, c.token.i)
+        if key in seen:
+            continue
+        if c.kind == "noun":
+            head = c.token.head.head if c.token.head.dep_ == "prep" else c.token.head
+            if (head.i, c.type) in verb_types:
+                continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
+    if tok is None:
+        return None
+    head = semantic_head(tok)
+    start, end = np_span(head)
+    if start >= end:
+        return None
+    ent_id = None
+    hpos = head.idx
+    for e in doc.entities:
+        if e.start <= hpos < e.end:
+            ent_id = e.entity_id
+            break
+    if ent_id is None:
+        inside = [e for e in doc.entities if start <= e.start and e.end <= end]
+        if len(inside) == 1:
+            ent_id = inside[0].entity_id
+    return EntitySpan(start=start, end=end, text=doc.text[start:end], entity_id=ent_id)
+
+
+def _trigger_span(doc: Document, c: Candidate) -> Span:
+    tok = c.token
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if c.support is not None:
+        start = min(start, c.support.idx)
+        end = max(end, c.support.idx + len(c.support.text))
+        if end - start > 60:  # keep the trigger readable: the noun alone when the support verb is far
+            start, end = tok.idx, tok.idx + len(tok.text)
+    else:
+        prt = next((x for x in tok.children if x.dep_ == "prt" and x.i == tok.i + 1), None)
+        if prt is not None:
+            end = prt.idx + len(prt.text)
+    return doc.span(start, end)
+
+
+def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int) -> Event:
+    actor, recip = roles(c, lex)
+    anchor = c.support if c.support is not None else c.token
+    clause = clause_tokens(clause_root(anchor))
+    sent = c.token.sent
+    trig = _trigger_span(doc, c)
+    place = pick_in_clause([(p.start, p.end) for p in doc.places], parsed, clause, c.token.i)
+    times = [(t.start, t.end) for t in doc.times]
+    time = pick_in_clause(times, parsed, clause, c.token.i)
+    if time is None:
+        time = pick_in_range(times, sent.start_char, sent.end_char, trig.start)
+    date, precision = event_date(doc, time)
+    people = lex.cls("person") | lex.cls("civilian") | lex.cls("military") | lex.cls("crowd")
+    return Event(
+        id=f"v{n}", type=c.type, mode=c.mode, trigger=trig,
+        actor=_entity_span(doc, actor), recipient=_entity_span(doc, recip),
+        place=place, time=time, date=date, date_precision=precision,
+        sentence=SentenceRef(start=sent.start_char, end=sent.end_char),
+        attribution=attribution_of(doc.attributions, trig.start), negated=c.negated,
+        quantity=event_quantity(c.token, recip, frozenset(people)),
+    )
 
 
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
-    """Adds nothing yet."""
+    if parsed is None or not parsed.has_annotation("DEP"):
+        return
+    lex: Lexicon = ctx.resource("events.plover_lexicon", load_lexicon)
+    allowed = RangeIndex(extractable_ranges(doc))
+    events: list[Event] = []
+    for sent in parsed.sents:
+        if not sent.text.strip():
+            continue
+        cands = sentence_candidates(sent, lex, allowed)
+        requests = obligation_requests(sent, lex, allowed)
+        if requests:
+            ids = {c.token.i for c in requests}
+            cands = [c for c in cands if c.token.i not in ids] + requests
+        if not cands:
+            continue
+        for c in select_events(cands, lex):
+            events.append(build_event(doc, parsed, c, lex, len(events) + 1))
+    doc.events = events

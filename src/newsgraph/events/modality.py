@@ -1,0 +1,153 @@
+"""PLOVER modality: complements, promises, futures, hedges, negation and the harm check.
+
+- Content: the events a verbal event is about are not separate events ('threatened to cut power' is one
+  THREATEN; 'accused X of violating the ceasefire' is one ACCUSE; 'rejected a request' is a REJECT).
+- Promises and futures: a future cooperative event is AGREE, a future material conflict is THREATEN
+  ('will withdraw' -> AGREE, 'vowed to fight' -> THREATEN), as the PLOVER manual asks.
+- Negation: 'did not attack' is marked negated; 'would not accept' is a REJECT.
+- Harm verbs (kill, injure, destroy) need a perpetrator that is not a disaster, accident or illness.
+"""
+
+from __future__ import annotations
+
+from newsgraph.events.lexicon import COOPERATIVE, MATERIAL_CONFLICT, Lexicon
+from newsgraph.events.syntax import (
+    OBJ_DEPS,
+    Token,
+    agent,
+    aux_words,
+    has_neg,
+    is_passive,
+    keys,
+    prep_objects,
+    semantic_head,
+    verb_subject,
+)
+from newsgraph.events.triggers import Candidate
+
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "obj", "advcl", "relcl", "attr",
+                          "nsubjpass", "acomp", "oprd"})
+CONTENT_PREPS = frozenset({"of", "for", "to", "about", "over", "against", "into", "with", "on", "from"})
+THREAT_MODES = {
+    "ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "MOBILIZE": "violence",
+    "PROTEST": "restrict",
+}
+THREAT_MODE_BY_MODE = {"arrest": "arrest", "expel": "expel", "deport": "expel", "withdraw": "relations",
+                       "discontinue": "relations"}
+
+
+def threat_mode(content: Candidate | None) -> str | None:
+    if content is None:
+        return None
+    if content.mode in THREAT_MODE_BY_MODE:
+        return THREAT_MODE_BY_MODE[content.mode]
+    return THREAT_MODES.get(content.type)
+
+
+def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The event whose content ``c`` is, climbing complement/argument links up to the first plain verb."""
+    cur = c.support if c.support is not None else c.token
+    for _ in range(6):
+        dep = cur.dep_
+        head = cur.head
+        if head is cur or dep not in CONTENT_DEPS:
+            return None
+        if dep == "advcl" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children):
+            return None  # only purpose clauses ('fired to disperse') are content; 'after X' clauses are not
+        if dep == "relcl" and c.kind == "verb":
+            return None
+        if dep == "pobj" and head.lower_ not in CONTENT_PREPS and c.kind == "noun":
+            return None
+        g = by_token.get(head.i)
+        if g is not None and g is not c:
+            if g.kind == "noun" or g.frame in ("content", "modal") or dep in ("dobj", "obj", "pobj", "nsubjpass",
+                                                                              "attr", "advcl"):
+                return g
+            return None
+        if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",):
+            return None
+        cur = head
+    return None
+
+
+def is_future(tok: Token, lex: Lexicon) -> bool:
+    if aux_words(tok) & lex.cls("future"):
+        return True
+    head = tok.head
+    if tok.dep_ == "xcomp":
+        if head.lemma_.lower() in lex.cls("ready"):
+            return True
+        if head.lemma_.lower() == "go" and "be" in {c.lemma_ for c in head.children if c.dep_ == "aux"}:
+            return True
+    return False
+
+
+def is_hedged(tok: Token, lex: Lexicon) -> bool:
+    return bool(aux_words(tok) & lex.cls("hedge"))
+
+
+def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
+    """Rewrite one surviving event's type for future / hedge / negation; None drops it."""
+    tok = c.support if c.support is not None else c.token
+    if c.kind == "verb" or c.support is not None:
+        c.negated = c.negated or has_neg(tok)
+    lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())
+    if c.negated and c.type in COOPERATIVE and lemmas & lex.cls("flip"):
+        c.type, c.mode, c.negated = "REJECT", None, False
+        return c
+    if is_future(tok, lex):
+        if c.type in COOPERATIVE and c.type != "AGREE":
+            c.type, c.mode = "AGREE", None
+        elif c.type in MATERIAL_CONFLICT:
+            c.mode = threat_mode(c)
+            c.type = "THREATEN"
+    elif is_hedged(tok, lex):
+        if c.type in MATERIAL_CONFLICT:
+            c.mode = threat_mode(c)
+            c.type = "THREATEN"
+        elif c.type in COOPERATIVE:
+            return None
+    return c
+
+
+def resolve_modal(c: Candidate, contents: list[Candidate]) -> None:
+    """Promise-like verbs: THREATEN if what is promised is conflict ('vowed to fight'), else AGREE."""
+    conflict = [x for x in contents if x.type in MATERIAL_CONFLICT or x.type == "THREATEN"]
+    if c.frame == "modal":
+        if conflict:
+            c.type, c.mode = "THREATEN", threat_mode(conflict[0])
+        else:
+            c.type = "AGREE"
+    elif c.type == "THREATEN" and c.mode is None and conflict:
+        c.mode = threat_mode(conflict[0])
+
+
+def _lemma_in(tok: Token | None, words: frozenset[str]) -> bool:
+    return tok is not None and bool(set(keys(semantic_head(tok))) & words)
+
+
+def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
+    """'The quake killed 9' / 'killed in a crash' / 'died of cancer' are not events; 'gunmen killed 9' is."""
+    tok = c.token
+    disaster = lex.cls("disaster")
+    armed = lex.cls("military") | lex.cls("weapon")
+    doer = agent(tok) if is_passive(tok) else verb_subject(tok)
+    if doer is not None:
+        if _lemma_in(doer, armed):
+            return True
+        if _lemma_in(doer, disaster):
+            return False
+    for _, pobj in prep_objects(tok, ("in", "by", "after", "from", "during", "when")):
+        if _lemma_in(pobj, disaster) and not _lemma_in(pobj, armed):
+            return False
+    if doer is None:
+        sent = tok.sent
+        words = {k for t in sent for k in keys(t)}
+        if words & disaster and not (words & armed):
+            return False
+        for t in sent:  # 'when their bus plunged off a bridge': a clause about a disaster cause
+            if t.dep_ == "advcl" and t.head.i == tok.i:
+                subj = verb_subject(t)
+                if _lemma_in(subj, disaster):
+                    return False
+    return not (any(x.dep_ in OBJ_DEPS for x in tok.children) is False and doer is None and not is_passive(tok))

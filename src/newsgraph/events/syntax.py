@@ -1,0 +1,187 @@
+"""Small helpers over a spaCy dependency parse, shared by trigger matching and role finding.
+
+They all stay inside one sentence and work on the parse the pipeline already made (never re-parse).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token (kept loose so the helpers are easy to test with the real model only)
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "obj"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass"})
+QUANTIFIER_HEADS = frozenset({
+    "number", "part", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+    "some", "all", "one", "many", "few", "most", "rest", "several", "scores", "score", "group", "couple", "total",
+    "batch", "patch", "majority", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "each",
+})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def keys(tok: Token) -> list[str]:
+    """Lookup keys for a token: its lemma, then its lower-cased form (all-caps headlines get odd lemmas)."""
+    lemma = tok.lemma_.lower()
+    low = tok.text.lower()
+    out = [lemma] if lemma else []
+    if low not in out:
+        out.append(low)
+    if tok.text.isupper() and len(low) > 4:  # 'BLOW' / 'ATTACKED' in headlines: crude lemma fallbacks
+        for suf, rep in (("ed", ""), ("ed", "e"), ("s", ""), ("ing", ""), ("ing", "e")):
+            if low.endswith(suf):
+                out.append(low[: -len(suf)] + rep)
+    return out
+
+
+def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    ds = set(deps)
+    return [c for c in tok.children if c.dep_ in ds]
+
+
+def first_child(tok: Token, deps: Iterable[str]) -> Token | None:
+    found = children(tok, deps)
+    return found[0] if found else None
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children)
+
+
+def semantic_head(tok: Token) -> Token:
+    """'hundreds of people' -> people, 'part of a stronghold' -> stronghold: the noun that carries the meaning."""
+    for _ in range(2):
+        if tok.lemma_.lower() in QUANTIFIER_HEADS or tok.like_num:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = first_child(of, ("pobj",)) if of is not None else None
+            if pobj is None:
+                break
+            tok = pobj
+        else:
+            break
+    return tok
+
+
+def direct_object(tok: Token) -> Token | None:
+    """The verb's direct object, or its passive subject (what the action is done to)."""
+    obj = first_child(tok, OBJ_DEPS)
+    if obj is None:
+        obj = first_child(tok, PASS_SUBJ_DEPS)
+    return semantic_head(obj) if obj is not None else None
+
+
+def prep_objects(tok: Token, preps: Iterable[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under a token: 'fired on the crowd' -> ('on', crowd)."""
+    allowed = set(preps) if preps is not None else None
+    for c in tok.children:
+        if c.dep_ not in ("prep", "agent", "dative"):
+            continue
+        p = c.lower_
+        if allowed is not None and p not in allowed:
+            continue
+        for pobj in children(c, ("pobj",)):
+            yield p, semantic_head(pobj)
+
+
+def verb_subject(tok: Token, depth: int = 0) -> Token | None:
+    """The active subject of a verb, inherited through xcomp / conj / purpose clauses; relative pronouns -> head."""
+    subj = first_child(tok, SUBJ_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return tok.head
+        return subj
+    if depth >= 3 or tok.head is tok:
+        return None
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (tok.dep_ == "acomp"):
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
+                return None
+            return verb_subject(head, depth + 1)
+    if tok.dep_ == "xcomp" or tok.head.dep_ == "acomp":
+        return verb_subject(tok.head, depth + 1)
+    if tok.dep_ == "relcl":
+        return tok.head
+    return None
+
+
+def agent(tok: Token) -> Token | None:
+    """'attacked by X' -> X."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            pobj = first_child(c, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+
+
+def aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def clause_root(tok: Token) -> Token:
+    """The head of the clause a token sits in (the verb whose arguments are that clause's evidence)."""
+    cur = tok
+    for _ in range(40):
+        if cur.pos_ in ("VERB", "AUX") and (cur.dep_ in CLAUSE_DEPS or cur.dep_ in ("ROOT", "conj", "xcomp", "acl")):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def clause_tokens(root: Token) -> set[int]:
+    """Token indices of a clause: the root's subtree minus embedded clauses with their own verbs."""
+    keep: set[int] = set()
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t is root:
+                continue
+            stack.append(c)
+    return keep
+
+
+NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "prep", "ccomp", "xcomp", "mark", "aux", "neg", "case"})
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of a head: modifiers, coordination, apposition and 'of'-phrases, not clauses."""
+    keep: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        for c in t.children:
+            if (c.dep_ == "prep" and c.lower_ in ("of",) and c.head is head) or (c.dep_ == "pobj" and t.dep_ == "prep") or c.dep_ in ("case",) or c.dep_ not in NP_SKIP:
+                stack.append(c)
+    return keep
+
+
+def np_span(head: Token) -> tuple[int, int]:
+    """Character span of the contiguous noun phrase around ``head`` (trimmed of edge punctuation)."""
+    idx = {t.i for t in np_tokens(head)}
+    lo = hi = head.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = head.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)

@@ -1,0 +1,159 @@
+"""Trigger matching: which tokens of a sentence name a PLOVER event, with which type and mode.
+
+Verbs are matched with their dependents (object, particle, prepositions, subject) against the verb lexicon;
+nouns are events when a support verb carries them ('held talks') or when strong enough to stand alone
+('a grenade attack'). The result is a list of :class:`Candidate` records; modality and roles come later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.events.lexicon import Condition, Lexicon, Rule
+from newsgraph.events.syntax import (
+    OBJ_DEPS,
+    Token,
+    direct_object,
+    first_child,
+    is_passive,
+    keys,
+    prep_objects,
+    semantic_head,
+    verb_subject,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: Token  # the trigger head (verb, or event noun)
+    type: str
+    mode: str | None
+    frame: str  # - | content | modal | harm (verbs); strong | weak (nouns)
+    kind: str  # verb | noun
+    support: Token | None = None  # the support verb carrying a noun event ('launched' in 'launched an attack')
+    negated: bool = False
+    absorbed_by: Candidate | None = None
+
+
+def _lemma_set(tok: Token | None) -> set[str]:
+    return set(keys(tok)) if tok is not None else set()
+
+
+def _particles(tok: Token) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("prt", "advmod", "prep") and c.i > tok.i:
+            out.add(c.lower_)
+    return out
+
+
+def _holds(cond: Condition, tok: Token) -> bool:
+    k = cond.kind
+    if k == "obj":
+        return bool(_lemma_set(direct_object(tok)) & cond.words)
+    if k == "noobj":
+        return not any(c.dep_ in OBJ_DEPS for c in tok.children)
+    if k == "prt":
+        return bool(_particles(tok) & cond.words)
+    if k == "prep":
+        return any(c.dep_ in ("prep", "agent", "advmod") and c.lower_ in cond.words for c in tok.children)
+    if k == "pobj":
+        return any(_lemma_set(pobj) & cond.words for _, pobj in prep_objects(tok))
+    if k == "subj":
+        subj = verb_subject(tok)
+        return subj is not None and bool(_lemma_set(semantic_head(subj)) & cond.words)
+    if k == "comp":
+        if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return True
+        obj = first_child(tok, OBJ_DEPS)
+        return obj is not None and any(c.dep_ in ("acl", "relcl", "xcomp") for c in obj.children)
+    if k == "passive":
+        return is_passive(tok)
+    if k == "mod":
+        mods = set()
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") and c.i < tok.i:
+                mods.update(keys(c))
+                mods.update(p for p in c.lower_.split("-") if p)
+        mods.update(p for p in tok.lower_.split("-")[:-1] if p)
+        return bool(mods & cond.words)
+    raise ValueError(f"unknown condition kind {k!r}")
+
+
+def match_rule(rules: list[Rule], tok: Token) -> Rule | None:
+    """First rule whose conditions all hold for ``tok`` (file order), or None."""
+    for rule in rules:
+        if all(_holds(c, tok) for c in rule.conditions):
+            return rule
+    return None
+
+
+def verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ == "ROOT"
+                                           and tok.text.isupper()):
+        return None
+    for key in keys(tok):
+        rules = lex.verbs.get(key)
+        if not rules:
+            continue
+        rule = match_rule(rules, tok)
+        if rule is None:
+            continue
+        if rule.type == "NONE":
+            return None
+        return Candidate(tok, rule.type, rule.mode, rule.frame, "verb")
+    return None
+
+
+def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The support verb carrying a noun event: 'held talks', 'took part in protests', 'came under attack'."""
+    light = lex.cls("light")
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in OBJ_DEPS or head.dep_ in ("nsubjpass", "attr"):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ in ("prep",):
+        verb = head.head.head
+        if verb.dep_ in OBJ_DEPS and verb.lemma_.lower() in ("part",):  # took part in
+            verb = verb.head
+    else:
+        return None
+    if verb.pos_ in ("VERB", "AUX") and set(keys(verb)) & light:
+        return verb
+    return None
+
+
+def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.pos_ == "PROPN" and not tok.text.isupper():
+        return None
+    if tok.dep_ == "compound":
+        return None
+    for key in keys(tok):
+        rules = lex.nouns.get(key)
+        if not rules:
+            continue
+        rule = match_rule(rules, tok)
+        if rule is None:
+            continue
+        if rule.type == "NONE":
+            return None
+        support = _support_verb(tok, lex)
+        if rule.frame == "weak" and support is None:
+            return None
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        return Candidate(tok, rule.type, rule.mode, rule.frame, "noun", support=support, negated=negated)
+    return None
+
+
+def is_background(noun: Token, lex: Lexicon) -> bool:
+    """'after the bombing', 'since the invasion': a nominal event that only dates or explains the sentence."""
+    cur = noun
+    while cur.dep_ == "conj":
+        cur = cur.head
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+        prep = cur.head
+        return prep.lower_ in lex.cls("background") or (prep.head.lower_ in lex.cls("background"))
+    return False
