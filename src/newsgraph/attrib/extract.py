@@ -47,6 +47,7 @@ class Candidate:
     lemma: str
     stance: str
     weight: float
+    frame: str = ""
     parent: int | None = None
 
 
@@ -80,7 +81,7 @@ def find_subject(tok: Token) -> Token | None:
             return objs[0] if objs else None
         if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return cur.head
-        if cur.dep_ not in INHERIT_DEPS or cur.head is cur:
+        if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
             return None
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
@@ -95,10 +96,10 @@ def subject_span(doc: Doc, subj: Token, cue: Token) -> tuple[int, int] | None:
         last = min(last, cue.i - 1)
     else:
         first = max(first, cue.i + 1)
-    if subj.dep_ == "acl" or (subj.i != cue.i and cue.dep_ == "acl" and subj is cue.head):
+    if subj.dep_ == "acl" or (subj.i != cue.i and cue.dep_ == "acl" and subj.i == cue.head.i):
         # 'Trump, saying ...': the noun without the participle clause it heads
         first, last = subj.i, subj.i
-        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head is subj:
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == subj.i:
             first -= 1
     return trim_tokens(doc, first, last)
 
@@ -114,23 +115,26 @@ def cue_span(tok: Token) -> Offsets:
     return tok_offsets(tok.doc, first, last)
 
 
-def content_after(tok: Token, lemma: str) -> tuple[int, int] | None:
-    """Token range of the complement(s) that follow the cue."""
+def content_after(tok: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
+    """Token range of the complement(s) that follow the cue, and the frame that found them."""
     after = [c for c in tok.children if c.i > tok.i and c.dep_ in CONTENT_DEPS]
     ccomps = [c for c in after if c.dep_ in ("ccomp", "xcomp")]
     if ccomps:
-        chosen = ccomps
+        chosen, frame = ccomps, ccomps[0].dep_
     elif lemma in CLAUSAL_ONLY:
-        chosen = [c for c in after if c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"]
+        chosen, frame = [c for c in after if c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"], "obj"
         if lemma == "tell":
             chosen = []
     else:
         chosen = [c for c in after if c.dep_ != "dative" or len(after) == 1]
+        deps = {c.dep_ for c in chosen}
+        frame = "obj" if deps & {"dobj", "obj"} else "prep" if deps == {"prep"} else "other"
     if not chosen:
         return None
     first = min(c.left_edge.i for c in chosen)
     last = max(c.right_edge.i for c in chosen)
-    return trim_tokens(tok.doc, first, last)
+    rng = trim_tokens(tok.doc, first, last)
+    return (rng, frame) if rng is not None else None
 
 
 def content_before(tok: Token, sent: Span, source: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -181,25 +185,38 @@ def stance_of(tok: Token, lemma: str, lex: CueLexicon) -> str:
 
 
 def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
-    """A cue verb with its source and content, or None when the frame is incomplete."""
+    """A cue verb with its source and content, or None when the frame is incomplete or unlikely."""
     lemma = tok.lemma_.lower()
-    weight = lex.weight(lemma, tok.pos_)
-    if weight < threshold:
+    if lex.weight(lemma, tok.pos_) <= 0.0 and threshold >= 0:
         return None
     doc = tok.doc
     subj = find_subject(tok)
-    if subj is None or subj.i == tok.i:
+    if subj is None or subj.i == tok.i or not sent.start <= subj.i < sent.end:
         return None
-    src = subject_span(doc, subj, tok)
+    src = clip(subject_span(doc, subj, tok), sent)
     if src is None:
         return None
-    content = content_after(tok, lemma)
+    found = content_after(tok, lemma)
+    content, frame = (clip(found[0], sent), found[1]) if found else (None, "")
     if content is None:
         colon = colon_content(tok, sent)
-        content = colon if colon is not None else content_before(tok, sent, src)
+        if colon is not None:
+            content, frame = colon, "colon"
+        else:
+            content, frame = clip(content_before(tok, sent, src), sent), "before"
     if content is None:
         return None
-    if content[0] <= src[0] <= content[1] and content[0] <= src[1] <= content[1]:
+    if frame == "ccomp":
+        # '"A," X said, "B."': one quotation split by the cue; its content is the hull of both parts
+        before = [c.left_edge.i for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+        if before and min(before) >= sent.start:
+            content = (min(before), content[1])
+    if content[0] <= src[0] <= content[1] and content[0] <= src[1] <= content[1] and not (
+            content[0] <= tok.i <= content[1]):
+        return None
+    frame = f"{frame}/{'own' if subj.head.i == tok.i else 'shared'}"
+    weight = lex.frame_weight(lemma, tok.pos_, frame)
+    if weight < threshold:
         return None
     src_off = tok_offsets(doc, *src)
     if content[0] == content[1] and doc[content[0]].text == ":":
@@ -207,7 +224,7 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
     else:
         c_off = tok_offsets(doc, *content)
     return Candidate(cue=cue_span(tok), content=c_off, source=src_off, source_head=subj.i, cue_head=tok.i,
-                     lemma=lemma, stance=stance_of(tok, lemma, lex), weight=weight)
+                     lemma=lemma, stance=stance_of(tok, lemma, lex), weight=weight, frame=frame)
 
 
 def according_candidate(tok: Token, sent: Span) -> Candidate | None:
@@ -220,7 +237,7 @@ def according_candidate(tok: Token, sent: Span) -> Candidate | None:
     if not objs:
         return None
     obj = objs[0]
-    src = trim_tokens(doc, obj.left_edge.i, obj.right_edge.i)
+    src = clip(trim_tokens(doc, obj.left_edge.i, obj.right_edge.i), sent)
     if src is None:
         return None
     phrase_first, phrase_last = tok.i, max(obj.right_edge.i, to.i)
@@ -233,7 +250,7 @@ def according_candidate(tok: Token, sent: Span) -> Candidate | None:
         first = phrase_last + 1
     elif phrase_last >= last:
         last = phrase_first - 1
-    content = trim_tokens(doc, first, last)
+    content = clip(trim_tokens(doc, first, last), sent)
     if content is None:
         return None
     return Candidate(cue=tok_offsets(doc, tok.i, to.i), content=tok_offsets(doc, *content),
@@ -241,15 +258,38 @@ def according_candidate(tok: Token, sent: Span) -> Candidate | None:
                      stance="assert", weight=0.9)
 
 
+def clauses(parsed: Doc, allowed: RangeIndex) -> list[Span]:
+    """Sentences cut at segment (paragraph) borders: the parser sometimes runs a sentence over a blank line,
+    and an attribution never crosses a paragraph."""
+    out: list[Span] = []
+    for sent in parsed.sents:
+        first, seg = None, None
+        for tok in sent:
+            if tok.is_space and seg is not None:
+                continue
+            here = allowed.find(tok.idx)
+            if here != seg:
+                if seg is not None and first is not None:
+                    out.append(parsed[first:tok.i])
+                first, seg = tok.i, here
+        if seg is not None and first is not None:
+            out.append(parsed[first:sent.end])
+    return [s for s in out if len(s) and not all(t.is_space for t in s)]
+
+
+def clip(rng: tuple[int, int] | None, sent: Span) -> tuple[int, int] | None:
+    """A token range cut to the clause, None if nothing remains."""
+    if rng is None:
+        return None
+    first, last = max(rng[0], sent.start), min(rng[1], sent.end - 1)
+    return (first, last) if first <= last else None
+
+
 def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshold: float) -> list[Candidate]:
     """Every verb and 'according to' candidate in the extractable text of one parse."""
     out: list[Candidate] = []
-    for sent in parsed.sents:
-        if allowed.find(sent[0].idx) is None and allowed.find(sent[-1].idx) is None:
-            continue
+    for sent in clauses(parsed, allowed):
         for tok in sent:
-            if not allowed.covers(tok.idx, tok.idx + len(tok)):
-                continue
             cand = None
             if tok.lower_ == "according":
                 cand = according_candidate(tok, sent)

@@ -11,6 +11,7 @@ import csv
 from dataclasses import dataclass, field
 from importlib import resources
 
+FRAME_PRIOR = 3.0
 STANCES = frozenset({"assert", "believe", "speculate", "deny", "question"})
 
 
@@ -20,12 +21,23 @@ class CueLexicon:
 
     weights: dict[tuple[str, str], float] = field(default_factory=dict)
     stances: dict[str, str] = field(default_factory=dict)
+    frames: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
     media_names: frozenset[str] = frozenset()
     head_types: dict[str, str] = field(default_factory=dict)
 
     def weight(self, lemma: str, pos: str) -> float:
         """Estimated precision of a word as a cue (0 for unknown words)."""
         return self.weights.get((lemma.lower(), pos), 0.0)
+
+    def frame_weight(self, lemma: str, pos: str, frame: str) -> float:
+        """Estimated precision of a candidate with this cue word in this frame: the mined frame counts, shrunk
+        towards the word's precision over all its frames, itself shrunk towards the word-level estimate."""
+        lemma = lemma.lower()
+        prior = min(1.0, 1.5 * self.weight(lemma, pos))
+        all_hits, all_n = self.frames.get((lemma, pos, "*"), (0, 0))
+        word = (all_hits + FRAME_PRIOR * prior) / (all_n + FRAME_PRIOR)
+        hits, n = self.frames.get((lemma, pos, frame), (0, 0))
+        return (hits + FRAME_PRIOR * word) / (n + FRAME_PRIOR)
 
     def stance(self, lemma: str) -> str:
         return self.stances.get(lemma.lower(), "assert")
@@ -52,6 +64,13 @@ def load_lexicon() -> CueLexicon:
         if row.get("weight"):
             key = (lemma, "VERB")
             weights[key] = max(weights.get(key, 0.0), float(row["weight"]))
+    frames: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for row in _rows("cue_frames.tsv"):
+        hits, n = int(row["hits"]), int(row["candidates"])
+        frames[(row["lemma"], row["pos"], row["frame"])] = (hits, n)
+        key = (row["lemma"], row["pos"], "*")
+        old = frames.get(key, (0, 0))
+        frames[key] = (old[0] + hits, old[1] + n)
     media: set[str] = set()
     heads: dict[str, str] = {}
     for row in _rows("source_types.tsv"):
@@ -59,4 +78,4 @@ def load_lexicon() -> CueLexicon:
             media.add(row["word"].lower())
         else:
             heads[row["word"].lower()] = row["type"]
-    return CueLexicon(weights=weights, stances=stances, media_names=frozenset(media), head_types=heads)
+    return CueLexicon(weights=weights, stances=stances, frames=frames, media_names=frozenset(media), head_types=heads)

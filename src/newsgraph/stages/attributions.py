@@ -23,7 +23,7 @@ from newsgraph.document import Attribution, Document, Source
 from newsgraph.spans import RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
-THRESHOLD = 0.3
+THRESHOLD = 0.4
 HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s*:\s+(\S.*?)\s*$", re.DOTALL)
 NOT_SOURCES = frozenset({
     "watch", "exclusive", "breaking", "update", "video", "photos", "live", "analysis", "opinion", "editorial",
