@@ -111,6 +111,8 @@ def duration_value(n: float | None, unit: str) -> str:
     code = UNITS[unit]
     if unit == "weekend":
         return "P2D" if n == 1 else ("PXWE" if n is None else f"P{fmt_number(n)}WE")
+    if n is None and code in ("DE", "CE", "ML"):
+        return {"DE": "PXE", "CE": "PXC", "ML": "PXL"}[code]
     amount = "X" if n is None else None
     if amount is None and n is not None:
         if code == "DE":
@@ -216,10 +218,11 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
 def month_year(ref: date, month: int, direction: int) -> int:
     """The year of a bare month name: the latest such month not after ``ref`` (past), the next one (future), or
     the one in ``ref``'s year, unless that is more than half a year away (then the closer neighbour year)."""
-    if direction < 0:
-        return ref.year if month <= ref.month else ref.year - 1
-    if direction > 0:
-        return ref.year if month >= ref.month else ref.year + 1
+    diff = month - ref.month
+    if direction < 0 and diff > 1:
+        return ref.year - 1
+    if direction > 0 and diff < -1:
+        return ref.year + 1
     diff = month - ref.month
     if diff > 6:
         return ref.year - 1
@@ -236,9 +239,9 @@ def month_day_year(ref: date, month: int, day: int, direction: int) -> int:
         return year
     cand = date(year, month, day)
     delta = (cand - ref).days
-    if direction < 0 and delta > 7:
+    if direction < 0 and delta > 45:
         return year - 1
-    if direction > 0 and delta < -7:
+    if direction > 0 and delta < -45:
         return year + 1
     if delta > 215:
         return year - 1
@@ -262,3 +265,57 @@ def parse_dct(published: str | None) -> tuple[date | None, str | None]:
         if m and valid_day(int(m[1]), int(m[2]), int(m[3])):
             return date(int(m[1]), int(m[2]), int(m[3])), None
         return None, None
+
+
+# ---------------------------------------------------------------------------------------------------- holidays
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ISO weekday of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, _days_in_month(year, month))
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "veterans day": (11, 11), "armistice day": (11, 11), "boxing day": (12, 26),
+    "may day": (5, 1), "bastille day": (7, 14),
+}
+
+
+def holiday(name: str, year: int) -> date | None:
+    """The date of a named holiday in ``year`` (US convention for the movable ones)."""
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    if key in FIXED_HOLIDAYS:
+        mo, d = FIXED_HOLIDAYS[key]
+        return date(year, mo, d)
+    if key.startswith("thanksgiving"):
+        return nth_weekday(year, 11, 4, 4)
+    if key == "election day":
+        return nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    if key.startswith("easter"):
+        return easter(year)
+    if key == "good friday":
+        return easter(year) - timedelta(days=2)
+    if key == "memorial day":
+        return nth_weekday(year, 5, 1, -1)
+    if key == "labor day":
+        return nth_weekday(year, 9, 1, 1)
+    return None
