@@ -1,12 +1,252 @@
-"""places stage (placeholder until implemented)."""
+"""places stage: find toponyms in body and headline text and resolve each to a gazetteer entry.
+
+Recognition has two sources, because small NER models both miss places and mislabel them:
+1. spaCy GPE/LOC/FAC entities (from the entities layer), trimmed of articles and extended by a following head
+   word ('the Kherson region', 'Idlib province') so the span says what kind of place it is;
+2. gazetteer matches on capitalised proper-noun runs that NER left alone, accepted only for strong names
+   (countries, regions, waters, curated aliases, sizeable towns) so that ordinary capitalised words stay out.
+Resolution (``geo.resolve``) ranks candidates using the whole document; names the gazetteer lacks are kept with
+null coordinates, so recall on recognition never depends on gazetteer coverage.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 from newsgraph.context import Context
-from newsgraph.document import Document
+from newsgraph.document import Document, Place
+from newsgraph.errors import Warnings
+from newsgraph.geo.gazetteer import Candidate, Gazetteer, fold, open_gazetteer
+from newsgraph.geo.resolve import Mention, resolve
+from newsgraph.spans import RangeIndex, extractable_ranges
+
+log = logging.getLogger("newsgraph")
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCK_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+ADMIN_HEADS = frozenset({"region", "province", "state", "oblast", "governorate", "prefecture", "territory",
+                         "county", "district", "krai", "republic"})
+WATER_HEADS = frozenset({"river", "sea", "lake", "ocean", "gulf", "bay", "strait", "straits", "canal"})
+LAND_HEADS = frozenset({"mountains", "mountain", "mount", "peninsula", "island", "islands", "valley", "desert"})
+CONNECTORS = frozenset({"of", "de", "del", "da", "du", "la", "le", "al", "el", "upon", "on", "-", "and", "&"})
+LEADING_THE = re.compile(r"^(the|The|THE)\s+")
+TRAILING_POSS = re.compile(r"(['’]s|['’])$")
+MAX_NGRAM = 5
+MIN_GAZ_CITY_POP = 100_000
+FEATURE_OF_SUPPLEMENT = frozenset({"country", "admin1", "admin2", "region", "water", "landform", "other"})
+
+
+def _open(ctx: Context) -> Gazetteer | None:
+    try:
+        return open_gazetteer(ctx.settings.gazetteer_path)
+    except Exception as exc:  # a broken gazetteer must not stop other stages: places stay unresolved
+        log.warning(Warnings.W003.fmt(detail=f"{type(exc).__name__}: {exc}"))
+        return None
 
 
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
-    """Adds nothing yet."""
+    gaz = ctx.resource("gazetteer", lambda: _open(ctx))
+    allowed = RangeIndex(extractable_ranges(doc))
+    mentions = ner_mentions(doc, allowed)
+    if parsed is not None and gaz is not None:
+        mentions = merge(mentions, gazetteer_mentions(doc, parsed, allowed, mentions, gaz))
+    mentions.sort(key=lambda m: m.start)
+    link_qualifiers(doc.text, mentions)
+    if gaz is None:
+        doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in mentions]
+        return
+    attach_candidates(mentions, gaz)
+    demonym_ccs = demonym_countries(doc, gaz)
+    results = resolve(mentions, demonym_ccs)
+    doc.places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
+
+
+def to_place(m: Mention, c: Candidate | None, confidence: float, reason: str) -> Place:
+    if c is None:
+        return Place(start=m.start, end=m.end, text=m.text, name=m.text, confidence=0.0, reason=reason)
+    return Place(start=m.start, end=m.end, text=m.text, name=c.name, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                 country_code=c.country_code, admin1=c.admin1, feature=c.feature if c.feature in (
+                     "country", "admin1", "admin2", "city", "region", "water", "landform") else "other",
+                 geonameid=c.geonameid, confidence=confidence, reason=reason)
+
+
+# --- recognition -------------------------------------------------------------------------------------------
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the', a trailing possessive and surrounding space/punctuation from a span."""
+    span = text[start:end]
+    m = LEADING_THE.match(span)
+    if m:
+        start += m.end()
+    span = text[start:end]
+    m = TRAILING_POSS.search(span)
+    if m:
+        end -= len(m.group(0))
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+_HEAD_AFTER = re.compile(r"\s+(region|province|state|oblast|governorate|prefecture|territory|county|district|"
+                         r"krai|River|river|Oblast|Province|Region|State|Governorate|County|District)\b")
+
+
+def head_word(words: list[str]) -> str | None:
+    """Feature suggested by the last word of a name ('Kherson region' -> admin1, 'Dnieper River' -> water)."""
+    if not words:
+        return None
+    last, first = words[-1].lower(), words[0].lower()
+    if last in ADMIN_HEADS:
+        return "admin1"
+    if last in WATER_HEADS or first in ("lake", "river", "gulf", "bay", "sea", "strait"):
+        return "water"
+    if last in LAND_HEADS or first in ("mount", "mt", "mt."):
+        return "landform"
+    return None
+
+
+def lookup_keys(name: str) -> list[str]:
+    """Folded keys to try for a name, most specific first: the name, then it without its head word."""
+    key = fold(name)
+    keys = [key] if key else []
+    words = key.split()
+    if len(words) > 1 and words[-1] in ADMIN_HEADS | WATER_HEADS | {"city", "island", "islands", "peninsula",
+                                                                      "mountains", "valley"}:
+        keys.append(" ".join(words[:-1]))
+    if len(words) > 2 and words[0] == "city" and words[1] == "of":
+        keys.append(" ".join(words[2:]))
+    if words and words[0] in ("saint", "st") and len(words) > 1:
+        keys.append(" ".join(["st" if words[0] == "saint" else "saint", *words[1:]]))
+    if len(words) > 1 and words[0] in ("river", "lake", "mount", "mt"):
+        keys.append(" ".join(words[1:]))
+    return keys
+
+
+def make_mention(text: str, start: int, end: int, label: str) -> Mention | None:
+    start, end = trim_span(text, start, end)
+    if end <= start:
+        return None
+    m = _HEAD_AFTER.match(text, end)
+    if m and label != "FAC":
+        end = m.end()
+    surface = text[start:end]
+    return Mention(start=start, end=end, text=surface, keys=lookup_keys(surface), label=label,
+                   prefer=head_word(surface.split()))
+
+
+def ner_mentions(doc: Document, allowed: RangeIndex) -> list[Mention]:
+    out = []
+    for ent in doc.entities:
+        if ent.label not in PLACE_LABELS or not allowed.covers(ent.start, ent.end):
+            continue
+        m = make_mention(doc.text, ent.start, ent.end, ent.label)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _capitalised(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and (tok.pos_ == "PROPN" or t.isupper() or tok.ent_type_ in PLACE_LABELS)
+
+
+def candidate_runs(parsed: Any) -> list[tuple[int, int]]:
+    """Token index ranges of capitalised runs (connectors like 'of' allowed inside), the places NER may miss."""
+    runs = []
+    i, n = 0, len(parsed)
+    while i < n:
+        if not _capitalised(parsed[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_capitalised(parsed[j]) or (parsed[j].lower_ in CONNECTORS and j + 1 < n
+                                                      and _capitalised(parsed[j + 1]))):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing: list[Mention],
+                       gaz: Gazetteer) -> list[Mention]:
+    """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover."""
+    taken = [(m.start, m.end) for m in existing]
+    taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS]
+    grams: list[tuple[int, int, str]] = []
+    for i, j in candidate_runs(parsed):
+        for a in range(i, j):
+            for b in range(min(j, a + MAX_NGRAM), a, -1):
+                span = parsed[a:b]
+                if span[-1].lower_ in CONNECTORS or span[0].lower_ in CONNECTORS:
+                    continue
+                s, e = span.start_char, span.end_char
+                if not allowed.covers(s, e) or any(s < te and ts < e for ts, te in taken):
+                    continue
+                grams.append((s, e, doc.text[s:e]))
+    if not grams:
+        return []
+    found = gaz.lookup_many(fold(t) for _, _, t in grams)
+    out: list[Mention] = []
+    for s, e, t in sorted(grams, key=lambda g: (-(g[1] - g[0]), g[0])):
+        cands = found.get(fold(t), ())
+        if not cands or not strong_name(t, cands) or any(s < m.end and m.start < e for m in out):
+            continue
+        m = make_mention(doc.text, s, e, "GAZ")
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def strong_name(text: str, cands: tuple[Candidate, ...]) -> bool:
+    """Is a capitalised string NER did not tag still surely a place name? Guards against 'March', 'Will', 'US'."""
+    if len(text) < 3 and not text.isupper():
+        return False
+    best = cands[0]
+    for c in cands:
+        if c.alias_kind in ("name", "curated") and (c.feature in FEATURE_OF_SUPPLEMENT
+                                                   or c.population >= MIN_GAZ_CITY_POP):
+            if c.alias_kind == "curated" and len(text) <= 3 and not text.isupper():
+                continue
+            return True
+    return best.alias_kind == "alt" and best.feature == "country"
+
+
+def merge(a: list[Mention], b: list[Mention]) -> list[Mention]:
+    """Union of two non-overlapping mention lists (the first wins overlaps)."""
+    out = list(a)
+    for m in b:
+        if not any(m.start < o.end and o.start < m.end for o in a):
+            out.append(m)
+    return out
+
+
+_QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s+\(\s*$")
+
+
+def link_qualifiers(text: str, mentions: list[Mention]) -> None:
+    """'Kherson, Ukraine' / 'Louisville, Ky.' / 'Nelson (New Zealand)': the second names a container of the first."""
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if _QUALIFIER_GAP.match(text[a.end:b.start]) and b.start - a.end <= 3:
+            a.qualifier = i + 1
+
+
+def attach_candidates(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Look up every key of every mention in one query; each mention takes its most specific key with hits."""
+    found = gaz.lookup_many(k for m in mentions for k in m.keys)
+    for m in mentions:
+        for k in m.keys:
+            cands = found.get(k, ())
+            if cands:
+                m.candidates, m.matched_key = cands, k
+                break
+
+
+def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
+    """Countries named by adjectives/demonyms in the text (NORP entities), as extra document-country evidence."""
+    keys = [fold(e.text) for e in doc.entities if e.label == "NORP"]
+    return gaz.demonyms(keys) if keys else []

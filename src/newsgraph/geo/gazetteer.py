@@ -1,0 +1,174 @@
+"""Read side of the gazetteer: name lookups against the SQLite file that ``geo.build`` writes.
+
+The whole gazetteer (~235k towns, ~1.5M names) never enters memory: each lookup is an indexed query on the
+folded alias, and a small LRU cache absorbs the repeats within and across articles (news mentions the same
+few hundred places over and over).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("newsgraph")
+
+SCHEMA_VERSION = "4"
+
+_PUNCT_DROP = re.compile(r"[.’'`ʻʼ‘´]")
+_PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")
+_LEADING_THE = re.compile(r"^the ")
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: case and diacritics folded, dots and apostrophes dropped, hyphens as spaces.
+
+    'Kyïv' -> 'kyiv', 'U.S.' -> 'us', "Côte d'Ivoire" -> 'cote divoire', 'the Hague' -> 'hague'; any Unicode
+    input gives a string (scripts without a decomposition are kept as they are).
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("ł", "l").replace("đ", "d")
+    text = _PUNCT_DROP.sub("", text)
+    text = _PUNCT_SPACE.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    place_id: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1_code: str | None
+    admin1: str | None
+    feature: str
+    population: int
+    alias_kind: str  # name | alt | abbr | curated
+
+
+_SELECT = (
+    "SELECT a.norm, p.id, p.geonameid, p.name, p.lat, p.lon, p.cc, p.admin1_code, p.admin1_name, p.feature, "
+    "p.population, a.kind FROM alias a JOIN place p ON p.id = a.place WHERE a.norm IN ({marks})"
+)
+MAX_CANDIDATES = 40
+
+
+class Gazetteer:
+    """Indexed name lookups; thread-safe for readers (one connection guarded by a lock)."""
+
+    def __init__(self, path: Path, cache_size: int = 20_000) -> None:
+        self.path = Path(path)
+        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._conn.execute("PRAGMA cache_size = -8000")  # 8 MB page cache, well under the memory budget
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, tuple[Candidate, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self._countries: dict[str, Candidate] | None = None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for one surface name, most populous first."""
+        key = fold(name)
+        return self.lookup_many([key]).get(key, ())
+
+    def lookup_many(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
+        """Candidates for many already-folded keys in one query (an article's names cost one round trip)."""
+        out: dict[str, tuple[Candidate, ...]] = {}
+        missing = []
+        for key in dict.fromkeys(keys):
+            if not key:
+                continue
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                out[key] = hit
+            else:
+                missing.append(key)
+        for i in range(0, len(missing), 400):
+            chunk = missing[i : i + 400]
+            rows = self._query(chunk)
+            for key in chunk:
+                cands = tuple(sorted(rows.get(key, []), key=lambda c: -c.population)[:MAX_CANDIDATES])
+                out[key] = cands
+                self._remember(key, cands)
+        return out
+
+    def country(self, cc: str) -> Candidate | None:
+        """The country entry (GeoNames country point) for an ISO alpha-2 code."""
+        if self._countries is None:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT id, geonameid, name, lat, lon, cc, admin1_code, admin1_name, feature, population "
+                    "FROM place WHERE feature = 'country'"
+                ).fetchall()
+            self._countries = {r[5]: Candidate(*r, alias_kind="name") for r in rows}
+        return self._countries.get(cc)
+
+    def demonyms(self, keys: list[str]) -> list[str]:
+        """Country codes for folded demonyms ('ukrainian' -> 'UA'), one per key found, in input order."""
+        uniq = list(dict.fromkeys(k for k in keys if k))
+        if not uniq:
+            return []
+        with self._lock:
+            rows = dict(self._conn.execute(
+                f"SELECT norm, cc FROM demonym WHERE norm IN ({','.join('?' * len(uniq))})", uniq).fetchall())
+        return [rows[k] for k in keys if k in rows]
+
+    def _query(self, keys: list[str]) -> dict[str, list[Candidate]]:
+        sql = _SELECT.format(marks=",".join("?" * len(keys)))
+        with self._lock:
+            rows = self._conn.execute(sql, keys).fetchall()
+        found: dict[str, dict[int, Candidate]] = {}
+        rank = {"name": 0, "curated": 1, "abbr": 2, "alt": 3}
+        for norm, *rest, kind in rows:
+            cand = Candidate(*rest, alias_kind=kind)
+            per = found.setdefault(norm, {})
+            old = per.get(cand.place_id)
+            if old is None or rank.get(kind, 9) < rank.get(old.alias_kind, 9):
+                per[cand.place_id] = cand
+        return {k: list(v.values()) for k, v in found.items()}
+
+    def _remember(self, key: str, cands: tuple[Candidate, ...]) -> None:
+        self._cache[key] = cands
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+
+def open_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Open the gazetteer at ``path`` (default: the settings' path), building it first if it is missing or stale."""
+    if path is None:
+        from newsgraph.config import Settings
+
+        path = Settings().gazetteer_path
+    path = Path(path)
+    if not path.exists() or _version(path) != SCHEMA_VERSION:
+        from newsgraph.geo.build import build_gazetteer
+
+        log.warning("gazetteer %s is missing or outdated: building it now from packaged GeoNames data (~1 min)", path)
+        build_gazetteer(path)
+    return Gazetteer(path)
+
+
+def _version(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

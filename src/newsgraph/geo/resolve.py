@@ -1,0 +1,156 @@
+"""Toponym resolution: pick one gazetteer candidate per mention, using the whole document as context.
+
+Ranking is a small additive score per candidate, so every decision can be explained in a ``reason`` string:
+- prior: log prominence (town population, or our curated prominence for regions), plus a bonus by feature type
+  (a bare 'Georgia' in news is a country or a US state far more often than a village);
+- document countries: countries named in the article, countries of unambiguous regions and big cities, and
+  country demonyms ('Ukrainian') vote for candidates in those countries;
+- containment: 'Kherson, Ukraine' / 'Louisville, Ky.' restrict the first name to the second's country/region;
+- proximity: candidates near the document's other confidently resolved places gain (local news stays local).
+Two passes: the first ranks on priors alone to find anchors, the second re-ranks with the anchors as context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.geo.gazetteer import Candidate
+
+FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "region": 1.5, "water": 1.5, "landform": 1.0, "admin2": 0.8,
+                 "city": 0.0, "other": 0.0}
+KIND_PENALTY = {"name": 0.0, "curated": 0.0, "alt": -0.4, "abbr": -1.0}
+NEAR_KM = 250.0
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised toponym span and what the text around it says about it."""
+
+    start: int
+    end: int
+    text: str
+    keys: list[str]  # folded lookup keys, most specific first
+    label: str = "GPE"  # NER label or 'GAZ' for gazetteer-only matches
+    prefer: str | None = None  # feature suggested by a head word ('region' -> admin1, 'River' -> water)
+    qualifier: int | None = None  # index of the mention that qualifies this one ('X, Ukraine')
+    candidates: tuple[Candidate, ...] = ()
+    matched_key: str | None = None
+
+
+@dataclass(slots=True)
+class Resolution:
+    candidate: Candidate | None
+    confidence: float
+    reason: str
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(c: Candidate, prefer: str | None) -> float:
+    """Context-free plausibility: prominence, feature type, how the name matched."""
+    s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + KIND_PENALTY.get(c.alias_kind, 0.0)
+    if prefer and (c.feature == prefer or (prefer == "admin1" and c.feature in ("admin2", "region"))):
+        s += 3.0
+    return s
+
+
+def country_votes(mentions: list[Mention], picks: list[Candidate | None], demonym_ccs: list[str]) -> Counter:
+    """Which countries the document is about: named countries, regions, big cities and demonyms vote."""
+    votes: Counter = Counter()
+    for pick in picks:
+        if pick is None or not pick.country_code:
+            continue
+        if pick.feature == "country":
+            votes[pick.country_code] += 1.0
+        elif pick.feature in ("admin1", "admin2", "region") or pick.population >= 500_000:
+            votes[pick.country_code] += 0.7
+        else:
+            votes[pick.country_code] += 0.3
+    for cc in demonym_ccs:
+        votes[cc] += 0.4
+    return votes
+
+
+def _qualifier_ok(c: Candidate, q: Candidate) -> bool:
+    if q.feature == "country":
+        return c.country_code == q.country_code
+    if q.feature == "admin1":
+        return c.country_code == q.country_code and (q.admin1_code is None or c.admin1_code == q.admin1_code
+                                                      or c.feature != "city")
+    return False
+
+
+def score(m: Mention, c: Candidate, votes: Counter, total_votes: float, anchors: list[Candidate],
+          qual: Candidate | None) -> tuple[float, list[str]]:
+    """Score of one candidate in context, with the reasons that moved it."""
+    s = prior(c, m.prefer)
+    why = [f"prior {s:.1f}"]
+    if c.country_code and total_votes > 0 and c.feature != "country":
+        share = votes.get(c.country_code, 0.0) / total_votes
+        if share > 0:
+            s += 1.0 + 3.0 * share
+            why.append(f"document country {c.country_code} ({share:.0%})")
+    if qual is not None and _qualifier_ok(c, qual):
+        s += 6.0
+        why.append(f"inside {qual.name}")
+    if anchors and c.feature not in ("country",):
+        near = sum(1 for a in anchors if a.place_id != c.place_id and a.feature != "country"
+                   and haversine_km(c.lat, c.lon, a.lat, a.lon) <= NEAR_KM)
+        if near:
+            s += min(3.0, 1.0 + 0.5 * near)
+            why.append(f"near {near} other place(s)")
+    return s, why
+
+
+def resolve(mentions: list[Mention], demonym_ccs: list[str]) -> list[Resolution]:
+    """Pick a candidate for every mention (None when the gazetteer has none)."""
+    first = [max(m.candidates, key=lambda c: prior(c, m.prefer)) if m.candidates else None for m in mentions]
+    picks = first
+    results: list[Resolution] = []
+    for _ in range(2):
+        votes = country_votes(mentions, picks, demonym_ccs)
+        total = sum(votes.values())
+        anchors = [p for p, m in zip(picks, mentions, strict=True) if p is not None and _is_anchor(m)]
+        results = []
+        for i, m in enumerate(mentions):
+            if not m.candidates:
+                results.append(Resolution(None, 0.0, "not in gazetteer"))
+                continue
+            qual = picks[m.qualifier] if m.qualifier is not None else None
+            own_votes = votes.copy()
+            if picks[i] is not None and picks[i].country_code:
+                own_votes[picks[i].country_code] -= _self_vote(picks[i])  # a name must not vote for itself
+            scored = []
+            for c in m.candidates:
+                sc, why = score(m, c, own_votes, max(0.0, total - _self_vote(picks[i])) if picks[i] else total,
+                                [a for a in anchors if a is not picks[i]], qual)
+                scored.append((sc, c, why))
+            scored.sort(key=lambda t: -t[0])
+            best_s, best, why = scored[0]
+            second = scored[1][0] if len(scored) > 1 else best_s - 4.0
+            conf = 1.0 / (1.0 + math.exp(-(best_s - second)))
+            results.append(Resolution(best, round(conf, 3), "; ".join(why)))
+        picks = [r.candidate for r in results]
+    return results
+
+
+def _self_vote(c: Candidate | None) -> float:
+    if c is None or not c.country_code:
+        return 0.0
+    if c.feature == "country":
+        return 1.0
+    if c.feature in ("admin1", "admin2", "region") or c.population >= 500_000:
+        return 0.7
+    return 0.3
+
+
+def _is_anchor(m: Mention) -> bool:
+    return len(m.candidates) >= 1
