@@ -6,17 +6,21 @@ from bisect import bisect_right
 
 from newsgraph.document import EXTRACTABLE_KINDS, Document
 
+# Datelines are parsed too: 'KHARTOUM, Sudan (AP) —' names where the reporting happened, which the places stage
+# records, while events, times and attributions still come from body and headline only.
+PARSED_KINDS = EXTRACTABLE_KINDS | {"dateline"}
 
-def extractable_ranges(doc: Document) -> list[tuple[int, int]]:
-    """Offsets of body and headline segments (the only text that stages extract from)."""
+
+def extractable_ranges(doc: Document, kinds: frozenset[str] = EXTRACTABLE_KINDS) -> list[tuple[int, int]]:
+    """Offsets of the segments of ``kinds`` (by default body and headline, the text stages extract from)."""
     if not doc.segments:
         return [(0, len(doc.text))]
-    return [(s.start, s.end) for s in doc.segments if s.kind in EXTRACTABLE_KINDS]
+    return [(s.start, s.end) for s in doc.segments if s.kind in kinds]
 
 
 def masked_text(doc: Document) -> str:
-    """The text with non-extractable segments blanked (newlines kept), same length, so parse offsets = text offsets."""
-    keep = extractable_ranges(doc)
+    """The text with unparsed segments blanked (newlines kept), same length, so parse offsets = text offsets."""
+    keep = extractable_ranges(doc, PARSED_KINDS)
     if keep == [(0, len(doc.text))]:
         return doc.text
     chars = [c if c == "\n" else " " for c in doc.text]

@@ -16,7 +16,7 @@ from newsgraph.document import Document, Segment
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 BOILERPLATE = re.compile(
-    r"^\W*(please\s+read\s+on|read\s+(more|on|the\s+rest|the\s+full|also)|continue\s+reading|click\s+here|"
+    r"^\W*(please\s+read\s+on|read\s+(more|on|the\s+rest|the\s+full|also)|continue\s+reading|click\s+(here|for|to)\b|"
     r"(subscribe|sign\s+up)\b|advertisement\b|sponsored\b|share\s+(this|on)\b|follow\s+us\b|"
     r"all\s+rights\s+reserved|copyright\b|©|related\s*(articles|stories|news)?\s*:|more\s+from\b|"
     r"watch\s*:|listen\s*:|download\s+the\s+app|get\s+the\s+latest|comments?\s*\(\d+\)|"
@@ -41,17 +41,26 @@ BYLINE_LINE = re.compile(
     re.IGNORECASE,
 )
 BYLINE_PREFIX = re.compile(
-    r"^\s*[\[【〔]\s*(compiled|reported|written|translated|edited|report|reporter|by|記者|編譯|綜合)[^\]】〕\n]{0,120}[\]】〕]\s*",
+    r"^\s*[\[【〔(]\s*(compiled|reported|written|translated|edited|report|reporter|by|記者|編譯|綜合)[^\]】〕)\n]{0,120}"
+    r"[\]】〕)]\s*",
     re.IGNORECASE,
 )
+AGENCIES = (r"AP|AFP|Reuters|UPI|Xinhua|CNA|dpa|EFE|TASS|RIA|Yonhap|Kyodo|Bloomberg|ANSA|Anadolu|AA|WAFA|MENA|"
+            r"SANA|IRNA|KCNA|PTI|IANS|Bernama|Antara|Sputnik|Interfax|Ukrinform|Europa Press")
+_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|(?i:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH}))"
 DATELINE_PREFIX = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-    r"(,\s*[A-Z][\w.' -]{1,30})?"
-    r"(,?\s*(\(?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\)?))?"
-    r"\s*(\((AP|AFP|Reuters|UPI|Xinhua|CNA|dpa|EFE|TASS|Yonhap|Kyodo|Bloomberg|ANSA|Anadolu)\))?\s*[-–—]{1,2}\s+"
+    rf"^\s*(?P<place>{_PLACE})(?P<more>(?:\s+[-–]\s+{_PLACE})+|(?:\s*,\s*{_PLACE}){{0,2}})"
+    rf"(?:\s*,?\s*\(?(?P<date>{_DATE})\)?)?"
+    rf"\s*(?P<agency>\((?:{AGENCIES})\))?"
+    rf"\s*(?P<sep>\.-|\.–|[-–—]{{1,2}}|\.|:)\s+(?=[A-Z\"“‘'])"
 )
-DATELINE_REQUIRES = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}\b|\((AP|AFP|Reuters|UPI|Xinhua|CNA|dpa|EFE|TASS|Yonhap|Kyodo|"
-                               r"Bloomberg|ANSA|Anadolu)\)")
+TEASER = re.compile(r"^\W*(read\s+(more|also)|see\s+also|related|more\s+on\s+this|also\s+read)\s*[:>»-]", re.IGNORECASE)
+RULE_LINE = re.compile(r"^[\W_]+$")
+DESK_INITIALS = re.compile(r"^[a-z]{2,4}(/[a-z]{2,4})+(\s*/\s*\w{2,5})?$")
+CONTRIBUTED = re.compile(r"\bcontributed\s+(to\s+)?(this\s+)?(report|story|reporting)\.?$", re.IGNORECASE)
+SHORT_PAREN = re.compile(r"^\s*[\(\[][^()\[\]\n]{1,60}[\)\]]\s*$")
 HEADLINE_MAX = 200
 
 
@@ -72,12 +81,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def classify_paragraph(par: str, index: int, n_pars: int, title: str | None) -> str:
     """The kind of a whole paragraph, from its shape: widgets, credits, bylines, else body."""
     words = len(par.split())
-    if words <= 12 and (BOILERPLATE.match(par) or (BOILERPLATE_TAIL.search(par) and words <= 6)):
+    if RULE_LINE.match(par) or (words <= 12 and (BOILERPLATE.match(par) or (BOILERPLATE_TAIL.search(par)
+                                                                               and words <= 6))):
+        return "boilerplate"
+    if words <= 30 and TEASER.match(par):
         return "boilerplate"
     if words <= 14 and (CAPTION.match(par) or PHOTO_CAPTION.search(par)):
         return "caption"
-    if words <= 25 and BYLINE_LINE.match(par):
+    if words <= 25 and (BYLINE_LINE.match(par) or DESK_INITIALS.match(par.strip()) or CONTRIBUTED.search(par)):
         return "byline"
+    if words <= 6 and SHORT_PAREN.match(par):  # '(AA)', '(EFE/Archive)': a credit on its own line
+        return "caption"
     if index == 0 and n_pars > 1 and not DATELINE_PREFIX.match(par) and _looks_like_headline(par, title):
         return "headline"
     return "body"
@@ -91,6 +105,21 @@ def _looks_like_headline(par: str, title: str | None) -> bool:
     return not par.rstrip().endswith((".", '"', "”", "'")) or (par.count(". ") == 0 and len(par) < 160)
 
 
+def is_dateline(m: re.Match[str]) -> bool:
+    """A matched prefix is a dateline only with a strong signal: an agency, a date, CAPS, or 'City - City -'.
+
+    'The army said: ...' or 'Officials - ...' must stay body text, so a plain capitalised word is not enough.
+    """
+    sep, place = m.group("sep"), m.group("place")
+    if m.group("agency") or m.group("date"):
+        return True
+    if sep in (".", ":"):
+        return False
+    caps = place.isupper() and len(place) > 2
+    multi = m.group("more").strip().startswith(("-", "–"))
+    return caps or multi
+
+
 def split_prefix(text: str, start: int, end: int) -> tuple[list[Segment], int]:
     """A byline or dateline glued to the front of a paragraph: its segment and where the body resumes."""
     segs: list[Segment] = []
@@ -102,7 +131,7 @@ def split_prefix(text: str, start: int, end: int) -> tuple[list[Segment], int]:
         start = start + m.end()
         par = text[start:end]
     m = DATELINE_PREFIX.match(par)
-    if m and DATELINE_REQUIRES.search(m.group(0)) and m.end() < len(par):
+    if m and is_dateline(m) and m.end() < len(par):
         cut = start + len(m.group(0).rstrip())
         segs.append(Segment(start=start, end=cut, kind="dateline"))
         start = start + m.end()
