@@ -33,6 +33,7 @@ SPECULATIVE_AUX = frozenset({"may", "might", "could", "would"})
 SPECULATIVE_ADV = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "allegedly", "apparently"})
 NEG = frozenset({"not", "n't", "never", "no"})
 MAX_INHERIT = 4
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 
 
 @dataclass(slots=True)
@@ -169,6 +170,11 @@ def colon_content(tok: Token, sent: Span) -> tuple[int, int] | None:
     return None
 
 
+def _quote_between(doc: Doc, first: int, last: int) -> bool:
+    """Whether a quotation mark stands between two tokens (inclusive): the mark of a split direct quote."""
+    return any(doc[i].text in QUOTE_MARKS for i in range(first, min(last + 1, first + 12)))
+
+
 def stance_of(tok: Token, lemma: str, lex: CueLexicon) -> str:
     """Stance from the cue word, sharpened by a modal or hedge on it ('may have said' -> speculate)."""
     stance = lex.stance(lemma)
@@ -208,9 +214,9 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
         return None
     if frame == "ccomp":
         # '"A," X said, "B."': one quotation split by the cue; its content is the hull of both parts
-        before = [c.left_edge.i for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
-        if before and min(before) >= sent.start:
-            content = (min(before), content[1])
+        before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+        if before and before[0].left_edge.i >= sent.start and _quote_between(tok.doc, before[0].right_edge.i, tok.i):
+            content = (before[0].left_edge.i, content[1])
     if content[0] <= src[0] <= content[1] and content[0] <= src[1] <= content[1] and not (
             content[0] <= tok.i <= content[1]):
         return None

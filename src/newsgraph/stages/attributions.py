@@ -52,10 +52,11 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
 def headline_candidates(doc: Document) -> list[Candidate]:
     """'Name: claim' headlines (and short 'Poll: ...' kickers): the words before the colon are the source."""
     out = []
-    for seg in doc.segments:
-        if seg.kind != "headline":
-            continue
+    for i, seg in enumerate(doc.segments):
         text = doc.text[seg.start:seg.end]
+        title_like = i == 0 and seg.kind == "body" and len(text) <= 200 and not text.rstrip().endswith((".", "”", '"'))
+        if seg.kind != "headline" and not title_like:
+            continue
         m = HEADLINE_COLON.match(text)
         if not m or m.group(1).lower().strip() in NOT_SOURCES:
             continue
@@ -163,4 +164,6 @@ def _strip(text: str, start: int, end: int, keep_quotes: bool = False) -> Offset
         start += 1
     while end > start and text[end - 1] in chars:
         end -= 1
+    if not keep_quotes and end < len(text) and text[end] in "\"”" and text.count('"', start, end) % 2 == 1:
+        end += 1  # 'The "New York Times"': keep the closing mark of a quote opened inside the span
     return start, end

