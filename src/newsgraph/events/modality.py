@@ -50,12 +50,12 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     for _ in range(6):
         dep = cur.dep_
         head = cur.head
-        if head is cur or dep not in CONTENT_DEPS:
+        if head.i == cur.i or dep not in CONTENT_DEPS:
             return None
         if dep == "advcl" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children):
             return None  # only purpose clauses ('fired to disperse') are content; 'after X' clauses are not
-        if dep == "relcl" and c.kind == "verb":
-            return None
+        if dep == "relcl" and c.kind == "verb" and not any(x.lower_ == "to" and x.dep_ == "aux" for x in cur.children):
+            return None  # 'the forces which attacked' is its own event; 'a call for forces to be deployed' is content
         if dep == "pobj" and head.lower_ not in CONTENT_PREPS and c.kind == "noun":
             return None
         g = by_token.get(head.i)
@@ -86,9 +86,26 @@ def is_hedged(tok: Token, lex: Lexicon) -> bool:
     return bool(aux_words(tok) & lex.cls("hedge"))
 
 
+CONDITION_MARKS = frozenset({"if", "unless", "until", "whether", "lest"})
+
+
+def is_conditional(tok: Token) -> bool:
+    """'until their demands are met', 'if talks fail': a condition, not something that happened."""
+    cur = tok
+    for _ in range(2):
+        if any(x.dep_ == "mark" and x.lower_ in CONDITION_MARKS for x in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
 def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     """Rewrite one surviving event's type for future / hedge / negation; None drops it."""
     tok = c.support if c.support is not None else c.token
+    if c.kind == "verb" and is_conditional(tok):
+        return None
     if c.kind == "verb" or c.support is not None:
         c.negated = c.negated or has_neg(tok)
     lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())
@@ -151,3 +168,20 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
                 if _lemma_in(subj, disaster):
                     return False
     return not (any(x.dep_ in OBJ_DEPS for x in tok.children) is False and doer is None and not is_passive(tok))
+
+
+ASSAULT_MODE_ORDER = ("suicide-attack", "unconventional", "crowd-control", "explosives", "aerial", "drone",
+                      "heavy-weapons", "firearms", "primitive", "abduct", "torture", "sexual", "beat", "destroy")
+
+
+def assault_mode(c: Candidate, lex: Lexicon) -> str | None:
+    """How an assault was done, from weapon words in its clause ('suicide bombers', 'shelled', 'machetes')."""
+    if c.mode in ("abduct", "torture", "sexual", "beat", "targeted", "suicide-attack", "unconventional"):
+        return c.mode
+    anchor = c.support if c.support is not None else c.token
+    sent = anchor.sent
+    words = {k for t in sent for k in keys(t)}
+    for mode in ASSAULT_MODE_ORDER:
+        if words & lex.cls("mode:" + mode):
+            return mode
+    return c.mode

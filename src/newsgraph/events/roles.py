@@ -51,13 +51,17 @@ def _is_event_noun(tok: Token, lex: Lexicon) -> bool:
 def _say_speaker(verb: Token, lex: Lexicon) -> Token | None:
     """'Syria says it will withdraw': the speaker of the clause embedding ``verb`` (for pronoun subjects)."""
     cur = verb
-    for _ in range(4):
-        if cur.dep_ in ("ccomp", "xcomp", "conj") and cur.head is not cur:
-            cur = cur.head
-            if set(keys(cur)) & lex.cls("say") or cur.lemma_.lower() in ("say", "announce", "tell"):
-                return verb_subject(cur)
-        else:
-            break
+    say = lex.cls("say") | {"say", "announce", "tell", "quote"}
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and set(keys(cur)) & say:
+            speaker = verb_subject(cur) or first_child(cur, PASS_SUBJ_DEPS)
+            if speaker is None and cur.dep_ == "pcomp":  # 'was quoted as saying he would ...'
+                outer = cur.head.head
+                speaker = first_child(outer, ("nsubj", "nsubjpass"))
+            return speaker
     return None
 
 
@@ -85,31 +89,73 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     return actor, verb_recipient(tok, c, lex)
 
 
+def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
+    """Could this noun be a PLOVER actor/recipient (a named or human/collective party), not a thing?"""
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+    return bool(set(keys(tok)) & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")))
+
+
+def _usable(tok: Token | None) -> bool:
+    return tok is not None and tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in (
+        "themselves", "himself", "herself", "itself", "today", "yesterday")
+
+
+def _party_of(noun: Token, lex: Lexicon) -> Token | None:
+    """'positions of the security forces' -> forces; 'the removal of President X' -> X; 'curfew on Y' -> Y."""
+    owner = _owner(noun)
+    if is_agentive(owner, lex):
+        return owner
+    for _, pobj in prep_objects(noun, ("of", "on", "against", "in", "from", "to", "for", "by")):
+        if is_agentive(pobj, lex):
+            return pobj
+    return None
+
+
 def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
+    """The party an event is aimed at: the first agentive one among object, target preps, complement."""
+    options: list[Token] = []
     obj = first_child(tok, OBJ_DEPS)
     if obj is not None:
         obj = semantic_head(obj)
-        if obj.pos_ == "PRON" and obj.lower_ in ("themselves", "himself", "herself", "itself"):
+        if not _usable(obj) or set(keys(obj)) & lex.cls("weapon"):
             obj = None
-    if obj is not None and not (c.frame in ("content", "modal") and _is_event_noun(obj, lex)):
-        return obj
-    if obj is not None:  # 'rejected North Korea's demand' -> North Korea; else the demand itself
-        owner = _owner(obj)
-        return owner if owner is not None else obj
+    if obj is not None:
+        options.append(obj)
+        inner = _party_of(obj, lex)
+        if inner is not None and not is_agentive(obj, lex):
+            options.insert(0, inner)
     for prep in TARGET_PREPS:
-        for p, pobj in prep_objects(tok, (prep,)):
-            if p == prep:
-                return pobj
-    # content verbs: 'demanded that X end ...', 'threatened to cut power to X'
+        options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj))
     for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp")):
         subj = first_child(comp, ("nsubj", "nsubjpass"))
         if subj is not None and comp.dep_ == "ccomp":
-            return semantic_head(subj)
+            options.append(semantic_head(subj))
         cobj = first_child(comp, OBJ_DEPS)
         if cobj is not None:
-            return semantic_head(cobj)
-        for _, pobj in prep_objects(comp, TARGET_PREPS):
-            return pobj
+            options.append(semantic_head(cobj))
+            inner = _party_of(semantic_head(cobj), lex)
+            if inner is not None:
+                options.append(inner)
+        options.extend(pobj for _, pobj in prep_objects(comp, TARGET_PREPS) if _usable(pobj))
+    for o in options:
+        if is_agentive(o, lex):
+            return o
+    return options[0] if options else None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal event hangs from: 'converging for a rally' -> converging."""
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+        cur = cur.head
+    head = cur.head
+    if head.i != cur.i and head.pos_ in ("VERB", "AUX") and cur.dep_ in ("prep", "dobj", "obj"):
+        return head
     return None
 
 
@@ -118,35 +164,47 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     actor: Token | None = None
     recip: Token | None = None
     sup = c.support
-    if sup is not None:
-        if sup.lemma_.lower() in UNDERGOER_SUPPORT:
-            recip = verb_subject(sup)
-        elif is_passive(sup):
-            actor = agent(sup)
+    gov = sup if sup is not None else _governing_verb(noun)
+    if gov is not None and (sup is not None or not (set(keys(gov)) & lex.cls("say"))):
+        if gov.lemma_.lower() in UNDERGOER_SUPPORT:
+            recip = verb_subject(gov)
+        elif is_passive(gov):
+            actor = agent(gov) if sup is not None else None
         else:
-            actor = resolve_pronoun(verb_subject(sup), sup, lex)
+            actor = resolve_pronoun(verb_subject(gov), gov, lex)
     if actor is None:
         actor = _owner(noun)
-    for _p, pobj in prep_objects(noun, ("of",)):
+    for _, pobj in prep_objects(noun, ("of",)):
         if c.type in OWNER_OF_TYPES and actor is None:
             actor = pobj
         elif recip is None and c.type not in OWNER_OF_TYPES:
             recip = pobj
     if recip is None:
         for prep in NOUN_TARGET_PREPS:
-            found = [pobj for p, pobj in prep_objects(noun, (prep,))]
-            if found and not (prep == "in" and found[0].ent_type_ in ("GPE", "LOC", "FAC", "DATE")):
+            found = [pobj for _, pobj in prep_objects(noun, (prep,)) if _usable(pobj)]
+            if found and not (prep == "in" and not is_agentive(found[0], lex)):
                 recip = found[0]
                 break
-    if recip is None and sup is not None and sup.lemma_.lower() not in UNDERGOER_SUPPORT:
-        for _, pobj in prep_objects(sup, ("with", "against", "on", "upon", "to")):
-            recip = pobj
-            break
+    if recip is None and gov is not None and gov.lemma_.lower() not in UNDERGOER_SUPPORT:
+        for _, pobj in prep_objects(gov, ("with", "against", "on", "upon", "to", "in")):
+            if _usable(pobj) and pobj.i != noun.i and is_agentive(pobj, lex):
+                recip = pobj
+                break
     return actor, recip
 
 
 def roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     actor, recip = verb_roles(c, lex) if c.kind == "verb" else noun_roles(c, lex)
+    if c.actor_tok is not None:
+        actor = c.actor_tok
+    if c.recip_tok is not None:
+        recip = c.recip_tok
+    if recip is None and c.contents:  # 'began a hunger strike to demand X's resignation' -> X
+        for inner in c.contents:
+            _, r = roles(inner, lex)
+            if r is not None:
+                recip = r
+                break
     if actor is not None and recip is not None and actor.i == recip.i:
         recip = None
     return actor, recip

@@ -23,15 +23,16 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 def keys(tok: Token) -> list[str]:
-    """Lookup keys for a token: its lemma, then its lower-cased form (all-caps headlines get odd lemmas)."""
+    """Lookup keys for a token: its lemma, its lower-cased form, and crude lemmas for verbs the tagger missed
+    ('staged' lemmatised as 'stag', all-caps headline words)."""
     lemma = tok.lemma_.lower()
     low = tok.text.lower()
     out = [lemma] if lemma else []
     if low not in out:
         out.append(low)
-    if tok.text.isupper() and len(low) > 4:  # 'BLOW' / 'ATTACKED' in headlines: crude lemma fallbacks
+    if (tok.text.isupper() or tok.pos_ == "VERB") and len(low) > 4:
         for suf, rep in (("ed", ""), ("ed", "e"), ("s", ""), ("ing", ""), ("ing", "e")):
-            if low.endswith(suf):
+            if low.endswith(suf) and low[: -len(suf)] + rep not in out:
                 out.append(low[: -len(suf)] + rep)
     return out
 
@@ -92,7 +93,7 @@ def verb_subject(tok: Token, depth: int = 0) -> Token | None:
         if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return tok.head
         return subj
-    if depth >= 3 or tok.head is tok:
+    if depth >= 3 or tok.head.i == tok.i:
         return None
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (tok.dep_ == "acomp"):
         head = tok.head
@@ -133,7 +134,7 @@ def clause_root(tok: Token) -> Token:
     for _ in range(40):
         if cur.pos_ in ("VERB", "AUX") and (cur.dep_ in CLAUSE_DEPS or cur.dep_ in ("ROOT", "conj", "xcomp", "acl")):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -149,7 +150,7 @@ def clause_tokens(root: Token) -> set[int]:
         for c in t.children:
             if c.dep_ in CLAUSE_DEPS:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t is root:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t.i == root.i:
                 continue
             stack.append(c)
     return keep
@@ -166,7 +167,8 @@ def np_tokens(head: Token) -> list[Token]:
         t = stack.pop()
         keep.append(t)
         for c in t.children:
-            if (c.dep_ == "prep" and c.lower_ in ("of",) and c.head is head) or (c.dep_ == "pobj" and t.dep_ == "prep") or c.dep_ in ("case",) or c.dep_ not in NP_SKIP:
+            of_phrase = c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i
+            if of_phrase or (c.dep_ == "pobj" and t.dep_ == "prep") or c.dep_ not in NP_SKIP:
                 stack.append(c)
     return keep
 

@@ -33,6 +33,9 @@ class Candidate:
     support: Token | None = None  # the support verb carrying a noun event ('launched' in 'launched an attack')
     negated: bool = False
     absorbed_by: Candidate | None = None
+    actor_tok: Token | None = None  # set when a rule fixes the roles itself ('X said Y must ...')
+    recip_tok: Token | None = None
+    contents: list[Candidate] | None = None  # events this one absorbed as its content
 
 
 def _lemma_set(tok: Token | None) -> set[str]:
@@ -109,7 +112,7 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
     """The support verb carrying a noun event: 'held talks', 'took part in protests', 'came under attack'."""
     light = lex.cls("light")
     head = noun
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head.dep_ in OBJ_DEPS or head.dep_ in ("nsubjpass", "attr"):
         verb = head.head

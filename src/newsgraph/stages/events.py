@@ -22,7 +22,13 @@ from newsgraph.events.fields import (
     pick_in_range,
 )
 from newsgraph.events.lexicon import Lexicon, load_lexicon
-from newsgraph.events.modality import apply_modality, governor, harm_has_perpetrator, resolve_modal
+from newsgraph.events.modality import (
+    apply_modality,
+    assault_mode,
+    governor,
+    harm_has_perpetrator,
+    resolve_modal,
+)
 from newsgraph.events.roles import roles
 from newsgraph.events.syntax import (
     Token,
@@ -53,6 +59,9 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             c = None
         if c is None:
             c = noun_candidate(tok, lex)
+            if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
+                # 'called off the strike', 'condemned the attack': the verb's own event has the noun as content
+                c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
             if c is not None and c.support is None and is_background(tok, lex):
                 c = None
         if c is not None:
@@ -70,7 +79,11 @@ def obligation_requests(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             continue
         if first_child(tok, ("nsubj", "nsubjpass")) is None or verb_subject(tok.head) is None:
             continue
-        out.append(Candidate(tok, "REQUEST", None, "content", "verb"))
+        if verb_subject(tok.head).lower_ in ("it", "they", "he", "she", "we"):
+            continue
+        subj = first_child(tok, ("nsubj", "nsubjpass"))
+        out.append(Candidate(tok, "REQUEST", None, "content", "verb", actor_tok=verb_subject(tok.head),
+                             recip_tok=semantic_head(subj) if subj is not None else None))
     return out
 
 
@@ -88,7 +101,8 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.absorbed_by = g
             contents.setdefault(id(g), []).append(c)
     for c in cands:
-        resolve_modal(c, contents.get(id(c), []))
+        c.contents = contents.get(id(c), [])
+        resolve_modal(c, c.contents)
     kept = []
     for c in cands:
         g = c.absorbed_by
@@ -98,6 +112,8 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             if not keep_request:
                 continue
         c2 = apply_modality(c, lex)
+        if c2 is not None and c2.type == "ASSAULT":
+            c2.mode = assault_mode(c2, lex)
         if c2 is not None:
             kept.append(c2)
     return _dedupe(kept)
