@@ -216,38 +216,33 @@ def weekday_near(ref: date, weekday: int, direction: int) -> date:
 
 
 def month_year(ref: date, month: int, direction: int) -> int:
-    """The year of a bare month name: the latest such month not after ``ref`` (past), the next one (future), or
-    the one in ``ref``'s year, unless that is more than half a year away (then the closer neighbour year)."""
+    """The year of a bare month name: the latest such month not after ``ref`` (past; next month still counts as
+    this year's), the next one (future), else ``ref``'s year unless that month is over half a year ahead (news
+    looks back more often than forward)."""
     diff = month - ref.month
-    if direction < 0 and diff > 1:
-        return ref.year - 1
-    if direction > 0 and diff < -1:
-        return ref.year + 1
-    diff = month - ref.month
-    if diff > 6:
-        return ref.year - 1
-    if diff < -6:
-        return ref.year + 1
-    return ref.year
+    if direction < 0:
+        return ref.year - 1 if diff > 1 else ref.year
+    if direction > 0:
+        return ref.year + 1 if diff < -1 else ref.year
+    return ref.year - 1 if diff > 6 else ref.year
 
 
 def month_day_year(ref: date, month: int, day: int, direction: int) -> int:
     """The year of 'Oct. 23' without a year: the same year as ``ref`` unless the tense points the other way and the
-    date is more than a few days on the wrong side of it, or the date is far (> ~7 months) from ``ref``."""
+    date is two months or more on the wrong side of it; with no tense, news looks back (over ~3 months ahead means
+    last year)."""
     year = ref.year
     if not valid_day(year, month, day):
         return year
     cand = date(year, month, day)
     delta = (cand - ref).days
-    if direction < 0 and delta > 45:
+    if direction < 0:
+        return year - 1 if delta > 60 else year
+    if direction > 0:
+        return year + 1 if delta < -60 else year
+    if delta > 90:
         return year - 1
-    if direction > 0 and delta < -45:
-        return year + 1
-    if delta > 215:
-        return year - 1
-    if delta < -215 and direction >= 0:
-        return year + 1
-    return year
+    return year + 1 if delta < -300 else year
 
 
 def parse_dct(published: str | None) -> tuple[date | None, str | None]:

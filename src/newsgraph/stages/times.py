@@ -115,7 +115,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                word_start=False)),
     ("numeric", _c(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d|\d\d)"
                    r"(?![\d./])")),
-    ("mdy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]+)?"
+    ("mdy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?P<rel>(?i:last|this|next|this\s+past|the))\s+)?(?:(?P<edge>{EDGE})[\s-]+)?"
                rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?:{ORD_SUFFIX})?(?![\d:,]\d|\s*(?i:(?:%|percent|billion|million)))"
                rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?![\d]))?")),
     ("dmy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:{ORD_SUFFIX})?"
@@ -144,13 +144,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("the_unit_rel", _c(_i(r"the\s+(?P<what>day|week|month|year|night)\s+(?P<dir>before|after|earlier)(?!\s+(?:the|a|an|his|her|their|its|[a-z]+ing)\b)"))),
     ("season", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?i:the)\s+)?(?P<what>(?i:spring|summer|autumn|winter)|[Ff]all(?=\s+(?:of\s+)?{YEAR}))"
                   rf"(?:(?:\s+(?i:of))?\s+(?P<year>{YEAR}))?(?![\w-])")),
-    ("quarter", _c(rf"(?:(?P<det>(?i:the|its|their|this|this\s+year.s|last\s+year.s|next\s+year.s|the\s+company.s)|(?P<dety0>{YEAR}).s)\s+)?(?:(?P<dety>{YEAR})\s+)?"
+    ("quarter", _c(rf"(?:(?:(?P<det>(?i:the|this|this\s+year.s|last\s+year.s|next\s+year.s))|(?P<dety0>{YEAR}).s)\s+"
+                   rf"(?!(?i:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))?(?:(?P<dety>{YEAR})\s+)?"
                    rf"(?P<rel>(?:(?i:latest|current|previous|prior|last|next|past|year-ago|year-earlier|same|comparable|corresponding|recent|most\s+recent|prior-year|year-before|fiscal|calendar|just-ended|just\s+ended|final))[\s-]+)*"
                    rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))?[\s-]*(?:(?i:fiscal)[\s-]+)?"
                    rf"(?P<unit>(?i:quarter|half|period))(?!\w)"
                    rf"(?:(?:\s+(?i:of))?(?:\s+(?i:fiscal))?\s+(?P<year>{YEAR})(?![\d]))?")),
     ("year_ago_adj", _c(_i(r"(?<![\w-])year-(?:earlier|ago)(?![\w-])"))),
-    ("year_end", _c(_i(r"(?<![\w-])(?P<what>year|month|quarter)[- ]end(?![\w-])"))),
+    ("year_end", _c(_i(r"(?<![\w-])(?P<what>year|month|quarter)(?:[- ]|.s\s+)end(?![\w-])"))),
+    ("vague_ago", _c(_i(r"(?:(?:some|many|several|a\s+few|few)\s+)?(?P<unit>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)(?![\w-])"))),
     ("weekday", _c(rf"(?:(?P<edge>(?i:early|late|earlier|later|mid))\s+)?(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?(?!\w)"
                    rf"(?:[\s-](?P<part>{PART})(?P<pplural>s)?(?!\w))?")),
     ("ordinal_day", _c(rf"(?<=\s)(?P<prep>(?i:on|since|by|until|till|from|before|after|through|of|to|and))\s+"
@@ -162,7 +164,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
     ("clock24", _c(rf"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
                    rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time|hours)))?")),
-    ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid-?afternoon|mid-?morning))(?:(?:,\s*|\s+)(?:(?P<wd>{WEEKDAY_NAMES})|"
+    ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?P<wd>{WEEKDAY_NAMES})|"
                 rf"(?P<deic>(?i:today|tonight|yesterday|tomorrow))))?(?!\w)")),
     ("ago", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd)\s+)?"
                rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?:\s+(?i:or\s+so))?\s+"
@@ -193,6 +195,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|until|till|next|through|payable|"
+                         r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
+                         re.IGNORECASE)
 MEASURE_AFTER = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|tons|tonnes|feet|foot|meters|"
     r"metres|miles|kilometers|km|yards|acres|pounds|kilograms|kg|barrels|shares|points|votes|seats|units|cars|"
@@ -257,6 +262,12 @@ class Resolver:
         """Would this candidate resolve to a value? Tried on a copy so the narrative state is untouched."""
         return copy(self).resolve(c) is not None
 
+    def direction(self, c: Candidate) -> int:
+        """Which way a bare weekday or month points: a cue before it ('as early as', 'until'), else the tense."""
+        if FORWARD_CUE.search(self.text, max(0, c.start - 20), c.start):
+            return 1
+        return self.tense(c.start)
+
     def _set_ref(self, d: date) -> None:
         self.ref = d
         self.ref_year = d.year
@@ -319,10 +330,17 @@ class Resolver:
             year = int(m["year"])
         elif m["wd"] and self.dct is not None:
             year = self._year_for_weekday(mo, day, WEEKDAYS[m["wd"].lower()])
+        elif _norm(m.groupdict().get("rel")) in ("last", "this past", "next") and self.dct is not None:
+            year = self.dct.year
+            later = valid_day(year, mo, day) and date(year, mo, day) > self.dct
+            if _norm(m["rel"]) == "next":
+                year += 0 if later else 1
+            else:
+                year -= 1 if later else 0
         elif self.dct is None:
             return "DATE", f"XXXX-{mo:02d}-{day:02d}", mod
         else:
-            year = month_day_year(self.dct, mo, day, self.tense(c.start))
+            year = month_day_year(self.dct, mo, day, self.direction(c))
         if not valid_day(year, mo, day):
             return None
         self._set_ref(date(year, mo, day))
@@ -357,7 +375,7 @@ class Resolver:
         elif rel == "this":
             year = self.dct.year
         else:
-            year = month_year(self.dct, mo, self.tense(c.start))
+            year = month_year(self.dct, mo, self.direction(c))
         return "DATE", f"{year:04d}-{mo:02d}", mod
 
     def _month_word_ok(self, start: int, end: int) -> bool:
@@ -581,7 +599,7 @@ class Resolver:
         unit = _norm(m["unit"])
         if not ordw and not det and not relset and not m["year"]:
             return None
-        if unit == "period" and not (relset & {"latest", "year-ago", "year-earlier", "same", "comparable",
+        if unit == "period" and not m["dety"] and not (relset & {"latest", "year-ago", "year-earlier", "same", "comparable",
                                                "corresponding", "year", "ago", "earlier"}):
             return None
         if unit == "half":
@@ -677,7 +695,7 @@ class Resolver:
         mod = MODS.get(_norm(m["edge"]))
         if self.dct is None:
             return "DATE", f"XXXX-WXX-{wd}{suffix}", mod
-        direction = self.tense(c.start)
+        direction = self.direction(c)
         d = weekday_near(self.dct, wd, direction if direction else -1)
         self._set_ref(d)
         return "DATE", d.isoformat() + suffix, mod
@@ -743,7 +761,7 @@ class Resolver:
         return "TIME", f"{day}T{m['h']}:{m['mi']}", None
 
     def _h_noon(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
-        w = _norm(m["w"]).replace("-", "")
+        w = _norm(m["w"]).replace("-", "").replace(" ", "")
         d = self._day_for(m, c)
         day = d.isoformat() if d else "XXXX-XX-XX"
         if w in ("noon", "midday"):
@@ -863,6 +881,9 @@ class Resolver:
             d -= timedelta(days=1)
         self._set_ref(d)
         return "DATE", d.isoformat(), None
+
+    def _h_vague_ago(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return "DATE", "FUTURE_REF" if _norm(m["dir"]) == "later" else "PAST_REF", None
 
     def _h_vague_plural(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         unit = _unit(m["unit"])
@@ -1018,6 +1039,8 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
 # ------------------------------------------------------------------------------------------------ spaCy hints
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gonna"})
+FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "hope", "intend", "want", "aim", "prepare", "promise", "vow",
+                           "threaten", "seek", "try", "set", "due", "likely", "able", "need", "agree", "decide"})
 TIME_NOUNS = frozenset({"year", "years", "season", "fiscal", "election", "budget", "census", "model", "class", "vintage"})
 
 
@@ -1056,17 +1079,21 @@ class ParseHints:
                 and head.i > tok.i)
 
 
-def verb_tense(verb: Any) -> int:
-    """Future if a 'will'-type auxiliary (or 'to'/'going to' infinitive) governs it; past for past tense or a perfect;
-    0 otherwise."""
+def verb_tense(verb: Any, depth: int = 0) -> int:
+    """-1 past (past tense, perfect), +1 future ('will', 'is to', scheduled present: 'they meet Monday'), 0 unknown.
+    A 'to' infinitive takes the time of the verb it depends on, unless that verb looks forward ('plan to')."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return 1
     if "to" in lowers and verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and head.tag_ == "VBD":
+        if head is verb or depth > 2 or head.lemma_ in FORWARD_VERBS or head.pos_ not in ("VERB", "AUX"):
             return 1
+        return verb_tense(head, depth + 1) or 1
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ not in ("be", "have", "say"):
+        return 1
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "'re", "'s"}:
         return 1
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return -1
