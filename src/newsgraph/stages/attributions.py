@@ -29,6 +29,8 @@ NOT_SOURCES = frozenset({
     "watch", "exclusive", "breaking", "update", "video", "photos", "live", "analysis", "opinion", "editorial",
     "review", "fact check", "explainer", "q&a", "timeline", "factbox", "correction", "read", "listen", "poll results",
 })
+SPEAKER_LABEL = re.compile(r"\s*[\"“]?\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})\s*(:|―|—|–)\s*(\S)")
+TRAILING_SPEAKER = re.compile(r"(―|—|–|--)\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})[\s.]*$")
 STRIP = " \t\n\"'“”‘’,.;:—–-"
 
 
@@ -40,12 +42,14 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     allowed = RangeIndex(ranges)
     cands = parse_candidates(parsed, lex, allowed, THRESHOLD)
     cands.extend(headline_candidates(doc))
+    cands.extend(speaker_label_candidates(doc))
     quotes = quote_spans(doc.text)
     for cand in cands:
         cand.content = widen_content(doc.text, cand.content, cand.cue, quotes)
     cands = [c for c in dedupe(cands) if c.content[1] > c.content[0]]
     cands.sort(key=lambda c: (c.cue[0], c.cue[1]))
     assign_parents(cands)
+    cands = drop_orphans_in_quotes(cands, quotes)
     doc.attributions = build_records(doc, parsed, cands, lex)
 
 
@@ -65,6 +69,39 @@ def headline_candidates(doc: Document) -> list[Candidate]:
         c_start, c_end = seg.start + m.start(2), seg.start + m.end(2)
         out.append(Candidate(cue=(colon, colon + 1), content=(c_start, c_end), source=(s_start, seg.start + m.end(1)),
                              source_head=None, cue_head=-1, lemma=":", stance="assert", weight=0.6))
+    return out
+
+
+def speaker_label_candidates(doc: Document) -> list[Candidate]:
+    """Transcript and vox-pop paragraphs: 'MODERATOR: question ...', 'Ana Ruiz ― “quote”'. The label must be a
+    capitalised name (all capitals, or a person/organisation entity) so that datelines and section labels do not
+    count; a dash needs a person."""
+    out = []
+    for i, seg in enumerate(doc.segments):
+        if seg.kind != "body" or i == 0:
+            continue
+        t = TRAILING_SPEAKER.search(doc.text, seg.start, seg.end)
+        if t and t.start() > seg.start and any(
+                e.label == "PERSON" and e.start < t.end(2) and e.end > t.start(2) for e in doc.entities):
+            out.append(Candidate(cue=t.span(1), content=(seg.start, t.start()), source=t.span(2), source_head=None,
+                                 cue_head=-1, lemma=t.group(1), stance="assert", weight=0.6))
+            continue
+        m = SPEAKER_LABEL.match(doc.text, seg.start, seg.end)
+        if not m:
+            continue
+        s_start, s_end = m.span(1)
+        label = m.group(1)
+        ents = [e for e in doc.entities if e.start < s_end and e.end > s_start]
+        person = any(e.label == "PERSON" for e in ents)
+        org = any(e.label == "ORG" for e in ents)
+        caps = label.isupper() and sum(c.isalpha() for c in label) >= 3
+        cue = m.group(2)
+        if not (person or (cue == ":" and (caps or org))):
+            continue
+        if label.lower().strip() in NOT_SOURCES:
+            continue
+        out.append(Candidate(cue=m.span(2), content=(m.start(3), seg.end), source=(s_start, s_end), source_head=None,
+                             cue_head=-1, lemma=cue, stance="assert", weight=0.6))
     return out
 
 
@@ -98,6 +135,43 @@ def _quote_at(quotes: list[Offsets], pos: int) -> Offsets | None:
     if i >= 0 and quotes[i][0] == pos:
         return quotes[i]
     return None
+
+
+def inside_quote(cand: Candidate, quotes: list[Offsets]) -> bool:
+    """A cue inside a quotation belongs to the quoted speaker's words ('"I think we won," she said'): the
+    quotation is attributed as a whole, so the inner cue is not an attribution of the article's own."""
+    for qs, qe in quotes:
+        if qs > cand.cue[0]:
+            break
+        if qs < cand.cue[0] and cand.cue[1] < qe and not (qs >= cand.content[0] and qe <= cand.content[1]):
+            return True
+    return False
+
+
+def drop_orphans_in_quotes(cands: list[Candidate], quotes: list[Offsets]) -> list[Candidate]:
+    """Keep a cue inside a quotation only as a child of the attribution that quotes it; re-point parents."""
+    kept: dict[int, bool] = {}
+    for start in range(len(cands)):
+        chain, i = [], start
+        while i not in kept and i not in chain:  # walk up to a decided ancestor or the root (no recursion)
+            chain.append(i)
+            parent = cands[i].parent
+            if parent is None:
+                kept[i] = not inside_quote(cands[i], quotes)
+                chain.pop()
+                break
+            i = parent
+        verdict = kept.get(i, False)  # a cycle (should not happen) drops its members
+        for j in chain:
+            kept[j] = verdict
+    keep = [i for i in range(len(cands)) if kept[i]]
+    new_index = {old: new for new, old in enumerate(keep)}
+    out = []
+    for i in keep:
+        c = cands[i]
+        c.parent = new_index.get(c.parent) if c.parent is not None else None
+        out.append(c)
+    return out
 
 
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
