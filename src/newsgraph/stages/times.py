@@ -13,9 +13,9 @@ tense of their governing verb (from the one spaCy parse) to pick past or future.
 from __future__ import annotations
 
 import re
-from copy import copy
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -73,6 +73,12 @@ MONTH_NAMES = (
     r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
     r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
+# A month named on its own must be spelled out or dotted ('Jan.'): 'Jan Kavan' is a person.
+MONTH_ALONE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
 WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -121,7 +127,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:{ORD_SUFFIX})?"
                rf"(?:\s+(?i:of))?\s+(?P<mon>{MONTH_NAMES})(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("month", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:this|last|next|past|coming|this\s+past|this\s+coming))\s+)?"
-                 rf"(?P<mon>{MONTH_NAMES})(?![\w-])(?:(?:\s+(?i:of))?,?\s+(?P<year>{YEAR})(?![\d])|"
+                 rf"(?P<mon>{MONTH_ALONE})(?![\w-])(?:(?:\s+(?i:of))?,?\s+(?P<year>{YEAR})(?![\d])|"
                  rf"\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?")),
     ("year", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>(?i:(?:the\s+)?(?:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)|FY))\s*)?"
                 rf"(?<![\d$£€¥#.,/])(?<!\d-)(?P<year>{YEAR})(?![\d%]|,\d|\.\d|-\d|s\b|'s\b|-(?:year|month|day|old))")),
@@ -162,8 +168,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
                  rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
-    ("clock24", _c(rf"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
-                   rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time|hours)))?")),
+    ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
+                   r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
     ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?P<wd>{WEEKDAY_NAMES})|"
                 rf"(?P<deic>(?i:today|tonight|yesterday|tomorrow))))?(?!\w)")),
     ("ago", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd)\s+)?"
@@ -174,8 +180,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                     rf"(?:(?P<rel2>(?i:few|several))\s+)?"
                     rf"(?P<num>{NUMBER})(?:\s+(?i:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd|plus)[\s-]+)?"
                     rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?P<orso>\s+(?i:or\s+so))?(?![\w])(?![\s-]+(?i:old|of\s+age))")),
-    ("vague_plural", _c(rf"(?:(?P<det>(?i:the|these|those))\s+)?(?P<rel>(?i:past|last|next|coming|recent|previous|following|ensuing|upcoming))\s+"
-                        rf"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))(?![\w-])")),
+    ("vague_plural", _c(r"(?:(?P<det>(?i:the|these|those))\s+)?(?P<rel>(?i:past|last|next|coming|recent|previous|following|ensuing|upcoming))\s+"
+                        r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))(?![\w-])")),
     ("ahead", _c(r"(?i:(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\s+ahead)(?![\w-])")),
     ("long_adj", _c(r"(?i:(?P<num>decades|years|months|weeks|days|hours|day|week|month|year|hour)-long)(?![\w-])")),
     ("holiday", _c(rf"(?:(?P<rel>(?i:last|this|next|this\s+past|the\s+day\s+after|the\s+day\s+before))\s+)?"
@@ -183,7 +189,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"Election\s+Day|Independence\s+Day|Halloween|Valentine.s\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday|"
                    rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Christmas\s+Day|May\s+Day|"
                    rf"Bastille\s+Day|Armistice\s+Day)(?![\w-])(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
-    ("bare_plural", _c(rf"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
+    ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
     ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
@@ -356,9 +362,9 @@ class Resolver:
 
     def _h_month(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         name = m["mon"]
-        if name in ("May", "March", "MARCH") and not (m["year"] or m["rel"] or m["yrel"] or m["edge"]):
-            if not self._month_word_ok(c.start, c.end):
-                return None
+        bare = not (m["year"] or m["rel"] or m["yrel"] or m["edge"])
+        if name in ("May", "March", "MARCH") and bare and not self._month_word_ok(c.start, c.end):
+            return None
         mo = self._month_num(name)
         mod = MODS.get(_norm(m["edge"]))
         rel = _norm(m["rel"])
@@ -512,8 +518,6 @@ class Resolver:
         """'that day', 'the next day', 'later in the day': a day of the story, counted from the last one named."""
         steps = {"that": 0, "the same": 0, "later that": 0, "earlier that": 0, "the next": 1, "the following": 1,
                  "the previous": -1, "the preceding": -1}
-        if rel == "the" and self._preceded_by(c.start, ("in",)):
-            steps["the"] = 0
         if rel not in steps:
             return None
         base = self._anchor()
@@ -785,7 +789,7 @@ class Resolver:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
         if unit in ("second", "minute", "hour"):
             return "DURATION", duration_value(n, unit), mod  # clock arithmetic without a clock: keep the amount
-        if unit == "year" and n == 1 and self.quarter is not None and direction != "ago" or (
+        if (unit == "year" and n == 1 and self.quarter is not None and direction != "ago") or (
                 unit == "year" and n == 1 and self.quarter is not None and self._quarter_context(c.start)):
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
         if n != int(n):
@@ -807,7 +811,7 @@ class Resolver:
         if unit is None:
             return None
         raw_num = _norm(m["num"])
-        plural = m["unit"].lower().rstrip().endswith("s") and unit not in ("century",) or m["unit"].lower().endswith("ies")
+        plural = (m["unit"].lower().rstrip().endswith("s") and unit not in ("century",)) or m["unit"].lower().endswith("ies")
         if raw_num in ("a", "an", "one", "a single") and plural:
             return None
         if raw_num in ("some", "many") and not plural:
@@ -824,9 +828,9 @@ class Resolver:
         if m["orso"]:
             mod = "APPROX"
         hyphen = "-" in self.text[m.start("num"):m.end("unit")] and not m["det"] and not m["mod"]
-        if raw_num in ("a", "an") and not m["det"] and not m["mod"] and not rel and not hyphen:
-            if self._after_quantity(c.start):
-                return "SET", duration_value(1, unit), None
+        rate = raw_num in ("a", "an") and not (m["det"] or m["mod"] or rel or hyphen)
+        if rate and self._after_quantity(c.start):
+            return "SET", duration_value(1, unit), None
         if unit == "weekend":
             return None
         if raw_num == "second" or (raw_num in ("a", "an") and unit == "second"):
