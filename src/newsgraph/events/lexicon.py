@@ -75,7 +75,9 @@ def parse_condition(spec: str, classes: dict[str, frozenset[str]]) -> tuple[Cond
         words: set[str] = set()
         for v in values.split("|"):
             v = v.strip().lower()
-            if v.startswith("@"):
+            if v == "@agentive":  # any named or human party, checked by the matcher
+                words.add(v)
+            elif v.startswith("@"):
                 if v[1:] not in classes:
                     raise ValueError(f"unknown word class {v!r} in condition {spec!r}")
                 words |= classes[v[1:]]

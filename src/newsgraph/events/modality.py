@@ -60,10 +60,11 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
             return None
         g = by_token.get(head.i)
         if g is not None and g is not c:
-            if g.kind == "noun" or g.frame in ("content", "modal") or dep in ("dobj", "obj", "pobj", "nsubjpass",
-                                                                              "attr", "advcl"):
+            if g.kind == "noun" or g.frame in ("content", "modal"):
                 return g
-            return None
+            if c.kind == "verb" and dep == "advcl":  # purpose: 'opened fire to disperse them'
+                return g
+            return None  # 'suppressed a protest': the protest happened too
         if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",):
             return None
         cur = head

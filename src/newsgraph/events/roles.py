@@ -21,7 +21,7 @@ from newsgraph.events.syntax import (
     semantic_head,
     verb_subject,
 )
-from newsgraph.events.triggers import Candidate
+from newsgraph.events.triggers import Candidate, is_agentive
 
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from", "between")
 NOUN_TARGET_PREPS = ("on", "against", "upon", "at", "targeting", "with", "between", "to", "in")
@@ -42,10 +42,6 @@ def _owner(noun: Token) -> Token | None:
                                                                         or c.pos_ == "PROPN"):
             return c
     return None
-
-
-def _is_event_noun(tok: Token, lex: Lexicon) -> bool:
-    return any(k in lex.nouns or k in lex.cls("proposal") for k in keys(tok))
 
 
 def _say_speaker(verb: Token, lex: Lexicon) -> Token | None:
@@ -87,15 +83,6 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         return actor, recip
     actor = resolve_pronoun(verb_subject(tok), tok, lex)
     return actor, verb_recipient(tok, c, lex)
-
-
-def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
-    """Could this noun be a PLOVER actor/recipient (a named or human/collective party), not a thing?"""
-    if tok is None:
-        return False
-    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
-        return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
-    return bool(set(keys(tok)) & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")))
 
 
 def _usable(tok: Token | None) -> bool:

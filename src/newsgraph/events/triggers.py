@@ -22,6 +22,8 @@ from newsgraph.events.syntax import (
     verb_subject,
 )
 
+SUPPORT_PREPS = frozenset({"in", "into", "under", "to"})  # 'took part in', 'came under', 'resorted to'
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -36,6 +38,7 @@ class Candidate:
     actor_tok: Token | None = None  # set when a rule fixes the roles itself ('X said Y must ...')
     recip_tok: Token | None = None
     contents: list[Candidate] | None = None  # events this one absorbed as its content
+    secondary: bool = False  # a nominal event only in an adjunct or as background: kept if nothing else is
 
 
 def _lemma_set(tok: Token | None) -> set[str]:
@@ -50,10 +53,11 @@ def _particles(tok: Token) -> set[str]:
     return out
 
 
-def _holds(cond: Condition, tok: Token) -> bool:
+def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     k = cond.kind
     if k == "obj":
-        return bool(_lemma_set(direct_object(tok)) & cond.words)
+        obj = direct_object(tok)
+        return bool(_lemma_set(obj) & cond.words) or ("@agentive" in cond.words and is_agentive(obj, lex))
     if k == "noobj":
         return not any(c.dep_ in OBJ_DEPS for c in tok.children)
     if k == "prt":
@@ -64,7 +68,10 @@ def _holds(cond: Condition, tok: Token) -> bool:
         return any(_lemma_set(pobj) & cond.words for _, pobj in prep_objects(tok))
     if k == "subj":
         subj = verb_subject(tok)
-        return subj is not None and bool(_lemma_set(semantic_head(subj)) & cond.words)
+        if subj is None:
+            return False
+        return bool(_lemma_set(semantic_head(subj)) & cond.words) or ("@agentive" in cond.words
+                                                                        and is_agentive(semantic_head(subj), lex))
     if k == "comp":
         if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return True
@@ -79,19 +86,26 @@ def _holds(cond: Condition, tok: Token) -> bool:
                 mods.update(keys(c))
                 mods.update(p for p in c.lower_.split("-") if p)
         mods.update(p for p in tok.lower_.split("-")[:-1] if p)
+        for c in tok.children:  # 'explosion of a landmine'
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        mods.update(keys(pobj))
         return bool(mods & cond.words)
     raise ValueError(f"unknown condition kind {k!r}")
 
 
-def match_rule(rules: list[Rule], tok: Token) -> Rule | None:
+def match_rule(rules: list[Rule], tok: Token, lex: Lexicon) -> Rule | None:
     """First rule whose conditions all hold for ``tok`` (file order), or None."""
     for rule in rules:
-        if all(_holds(c, tok) for c in rule.conditions):
+        if all(_holds(c, tok, lex) for c in rule.conditions):
             return rule
     return None
 
 
 def verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
+    if tok.dep_ in ("amod", "compound"):  # 'the banned movement', 'visiting king': attributes, not events
+        return None
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ == "ROOT"
                                            and tok.text.isupper()):
         return None
@@ -99,13 +113,24 @@ def verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         rules = lex.verbs.get(key)
         if not rules:
             continue
-        rule = match_rule(rules, tok)
+        rule = match_rule(rules, tok, lex)
         if rule is None:
             continue
         if rule.type == "NONE":
             return None
         return Candidate(tok, rule.type, rule.mode, rule.frame, "verb")
     return None
+
+
+def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
+    """Could this noun be a PLOVER actor/recipient (a named or human/collective party), not a thing?"""
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        return True
+    return bool(set(keys(tok)) & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")))
 
 
 def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
@@ -116,7 +141,7 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
         head = head.head
     if head.dep_ in OBJ_DEPS or head.dep_ in ("nsubjpass", "attr"):
         verb = head.head
-    elif head.dep_ == "pobj" and head.head.dep_ in ("prep",):
+    elif head.dep_ == "pobj" and head.head.dep_ in ("prep",) and head.head.lower_ in SUPPORT_PREPS:
         verb = head.head.head
         if verb.dep_ in OBJ_DEPS and verb.lemma_.lower() in ("part",):  # took part in
             verb = verb.head
@@ -138,7 +163,7 @@ def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         rules = lex.nouns.get(key)
         if not rules:
             continue
-        rule = match_rule(rules, tok)
+        rule = match_rule(rules, tok, lex)
         if rule is None:
             continue
         if rule.type == "NONE":
@@ -160,3 +185,13 @@ def is_background(noun: Token, lex: Lexicon) -> bool:
         prep = cur.head
         return prep.lower_ in lex.cls("background") or (prep.head.lower_ in lex.cls("background"))
     return False
+
+
+def is_argument(noun: Token) -> bool:
+    """Is a nominal event an argument of its clause (subject or object), rather than an adjunct or modifier?"""
+    cur = noun
+    while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "ROOT", "attr"):
+        return True
+    return cur.dep_ == "pobj" and cur.head.lower_ in ("in", "by") and cur.head.head.pos_ == "VERB"

@@ -41,7 +41,7 @@ from newsgraph.events.syntax import (
     semantic_head,
     verb_subject,
 )
-from newsgraph.events.triggers import Candidate, is_background, noun_candidate, verb_candidate
+from newsgraph.events.triggers import Candidate, is_argument, is_background, noun_candidate, verb_candidate
 from newsgraph.spans import RangeIndex, extractable_ranges
 
 # Whether 'refused the request of X' also yields X's REQUEST (the rejected request is itself an event).
@@ -62,8 +62,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
                 # 'called off the strike', 'condemned the attack': the verb's own event has the noun as content
                 c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
-            if c is not None and c.support is None and is_background(tok, lex):
-                c = None
+            if c is not None and c.support is None and (is_background(tok, lex) or not is_argument(tok)):
+                c.secondary = True
         if c is not None:
             out.append(c)
     return out
@@ -116,6 +116,8 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c2.mode = assault_mode(c2, lex)
         if c2 is not None:
             kept.append(c2)
+    if any(not c.secondary for c in kept):
+        kept = [c for c in kept if not c.secondary]
     return _dedupe(kept)
 
 
