@@ -46,7 +46,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE place (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     cc TEXT, admin1_code TEXT, admin1_name TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL,
-    source TEXT NOT NULL);
+    capital INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL);
 CREATE TABLE alias (norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL,
     PRIMARY KEY (norm, place)) WITHOUT ROWID;
 CREATE TABLE demonym (norm TEXT PRIMARY KEY, cc TEXT NOT NULL) WITHOUT ROWID;
@@ -87,7 +87,8 @@ class _Writer:
               admin1_name: str | None = None) -> int:
         pid = self.next_id
         self.next_id += 1
-        self.rows.append((pid, geonameid, name, lat, lon, cc, admin1_code, admin1_name, feature, population, source))
+        self.rows.append((pid, geonameid, name, lat, lon, cc, admin1_code, admin1_name, feature, population, 0,
+                          source))
         self.alias(name, pid, "name")
         return pid
 
@@ -101,7 +102,7 @@ class _Writer:
             self.aliases[(key, pid)] = kind
 
     def flush(self) -> None:
-        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
         self.conn.executemany("INSERT INTO alias VALUES (?,?,?)", ((k, p, kind) for (k, p), kind in
                                                                     sorted(self.aliases.items())))
 
@@ -135,6 +136,7 @@ def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
         admin_names = _add_admin1(w, gdir, cities)
         report(steps[3], 3, len(steps))
         _add_towns(w, cities, admin_names)
+        _mark_capitals(w, gdir)
         del cities
         report(steps[4], 4, len(steps))
         _add_supplement(w)
@@ -259,6 +261,22 @@ def _add_towns(w: _Writer, cities: dict, admin_names: dict[tuple[str, str], str]
             if _CODE_LIKE.match(alt) or (alt.isascii() and alt.islower()):
                 continue  # airport codes and machine transliterations ('lndn') are not how news names places
             w.alias(alt, pid, "alt")
+
+
+def _mark_capitals(w: _Writer, gdir: Path) -> None:
+    """Flag each country's capital (the most populous town of that name in the country): news names capitals
+    constantly, often as metonyms for governments, so a bare 'Rome' is the capital, not a namesake town."""
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    wanted = {(cc, fold(c["capital"])) for cc, c in countries.items() if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for i, row in enumerate(w.rows):
+        if row[8] != "city":
+            continue
+        key = (row[5], fold(row[2]))
+        if key in wanted and row[9] >= best.get(key, (-1, -1))[0]:
+            best[key] = (row[9], i)
+    for _pop, i in best.values():
+        w.rows[i] = (*w.rows[i][:10], 1, w.rows[i][11])
 
 
 def _add_supplement(w: _Writer) -> None:

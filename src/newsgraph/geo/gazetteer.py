@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger("newsgraph")
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _PUNCT_DROP = re.compile(r"[.’'`ʻʼ‘´]")
 _PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")
@@ -54,12 +54,13 @@ class Candidate:
     admin1: str | None
     feature: str
     population: int
+    capital: bool
     alias_kind: str  # name | alt | abbr | curated
 
 
 _SELECT = (
     "SELECT a.norm, p.id, p.geonameid, p.name, p.lat, p.lon, p.cc, p.admin1_code, p.admin1_name, p.feature, "
-    "p.population, a.kind FROM alias a JOIN place p ON p.id = a.place WHERE a.norm IN ({marks})"
+    "p.population, p.capital, a.kind FROM alias a JOIN place p ON p.id = a.place WHERE a.norm IN ({marks})"
 )
 MAX_CANDIDATES = 40
 
@@ -111,10 +112,10 @@ class Gazetteer:
         if self._countries is None:
             with self._lock:
                 rows = self._conn.execute(
-                    "SELECT id, geonameid, name, lat, lon, cc, admin1_code, admin1_name, feature, population "
+                    "SELECT id, geonameid, name, lat, lon, cc, admin1_code, admin1_name, feature, population, capital "
                     "FROM place WHERE feature = 'country'"
                 ).fetchall()
-            self._countries = {r[5]: Candidate(*r, alias_kind="name") for r in rows}
+            self._countries = {r[5]: Candidate(*r[:10], bool(r[10]), alias_kind="name") for r in rows}
         return self._countries.get(cc)
 
     def demonyms(self, keys: list[str]) -> list[str]:
@@ -133,8 +134,8 @@ class Gazetteer:
             rows = self._conn.execute(sql, keys).fetchall()
         found: dict[str, dict[int, Candidate]] = {}
         rank = {"name": 0, "curated": 1, "abbr": 2, "alt": 3}
-        for norm, *rest, kind in rows:
-            cand = Candidate(*rest, alias_kind=kind)
+        for norm, *rest, capital, kind in rows:
+            cand = Candidate(*rest, capital=bool(capital), alias_kind=kind)
             per = found.setdefault(norm, {})
             old = per.get(cand.place_id)
             if old is None or rank.get(kind, 9) < rank.get(old.alias_kind, 9):

@@ -22,6 +22,7 @@ FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "region": 1.5, "water": 1.5, "la
                  "city": 0.0, "other": 0.0}
 KIND_PENALTY = {"name": 0.0, "curated": 0.0, "alt": -0.4, "abbr": -1.0}
 NEAR_KM = 250.0
+CAPITAL_BONUS = 1.0
 
 
 @dataclass(slots=True)
@@ -57,6 +58,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def prior(c: Candidate, prefer: str | None) -> float:
     """Context-free plausibility: prominence, feature type, how the name matched."""
     s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + KIND_PENALTY.get(c.alias_kind, 0.0)
+    if c.capital:
+        s += CAPITAL_BONUS
     if prefer and (c.feature == prefer or (prefer == "admin1" and c.feature in ("admin2", "region"))):
         s += 3.0
     return s
@@ -93,10 +96,10 @@ def score(m: Mention, c: Candidate, votes: Counter, total_votes: float, anchors:
     """Score of one candidate in context, with the reasons that moved it."""
     s = prior(c, m.prefer)
     why = [f"prior {s:.1f}"]
-    if c.country_code and total_votes > 0 and c.feature != "country":
+    if c.country_code and total_votes > 0:
         share = votes.get(c.country_code, 0.0) / total_votes
         if share > 0:
-            s += 1.0 + 3.0 * share
+            s += 0.5 + 2.0 * share
             why.append(f"document country {c.country_code} ({share:.0%})")
     if qual is not None and _qualifier_ok(c, qual):
         s += 6.0
@@ -105,7 +108,7 @@ def score(m: Mention, c: Candidate, votes: Counter, total_votes: float, anchors:
         near = sum(1 for a in anchors if a.place_id != c.place_id and a.feature != "country"
                    and haversine_km(c.lat, c.lon, a.lat, a.lon) <= NEAR_KM)
         if near:
-            s += min(3.0, 1.0 + 0.5 * near)
+            s += min(1.75, 0.75 + 0.25 * near)
             why.append(f"near {near} other place(s)")
     return s, why
 

@@ -50,17 +50,26 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     gaz = ctx.resource("gazetteer", lambda: _open(ctx))
     allowed = RangeIndex(extractable_ranges(doc))
     mentions = ner_mentions(doc, allowed)
-    if parsed is not None and gaz is not None:
-        mentions = merge(mentions, gazetteer_mentions(doc, parsed, allowed, mentions, gaz))
-    mentions.sort(key=lambda m: m.start)
-    link_qualifiers(doc.text, mentions)
+    tentative = retype_candidates(doc, allowed, mentions)
     if gaz is None:
         doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in mentions]
         return
-    attach_candidates(mentions, gaz)
-    demonym_ccs = demonym_countries(doc, gaz)
-    results = resolve(mentions, demonym_ccs)
-    doc.places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
+    attach_candidates(mentions + tentative, gaz)
+    mentions += [m for m in tentative if accept_retyped(m, doc.text, gaz)]
+    if parsed is not None:
+        extra = gazetteer_mentions(doc, parsed, allowed, mentions, gaz)
+        attach_candidates(extra, gaz)
+        mentions = merge(mentions, extra)
+    datelines = dateline_mentions(doc)
+    attach_candidates(datelines, gaz)
+    mentions = merge(mentions, [m for m in datelines if m.candidates])
+    mentions = [m for m in mentions if m.candidates or plausible_unknown(m, doc)]
+    mentions.sort(key=lambda m: m.start)
+    link_qualifiers(doc.text, mentions)
+    results = resolve(mentions, demonym_countries(doc, gaz))
+    places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
+    locate_by_context(mentions, places)
+    doc.places = places
 
 
 def to_place(m: Mention, c: Candidate | None, confidence: float, reason: str) -> Place:
@@ -128,8 +137,8 @@ def lookup_keys(name: str) -> list[str]:
 
 def make_mention(text: str, start: int, end: int, label: str) -> Mention | None:
     start, end = trim_span(text, start, end)
-    if end <= start:
-        return None
+    if end <= start or not any(w[:1].isupper() or w[:1].isdigit() for w in text[start:end].split()):
+        return None  # 'east bank', 'veranda': NER tagged a common noun phrase
     m = _HEAD_AFTER.match(text, end)
     if m and label != "FAC":
         end = m.end()
@@ -139,14 +148,64 @@ def make_mention(text: str, start: int, end: int, label: str) -> Mention | None:
 
 
 def ner_mentions(doc: Document, allowed: RangeIndex) -> list[Mention]:
+    """GPE/LOC/FAC entities; 'Thruxton, Hampshire' is split into two mentions (the second qualifies the first)."""
     out = []
     for ent in doc.entities:
         if ent.label not in PLACE_LABELS or not allowed.covers(ent.start, ent.end):
+            continue
+        for s, e in split_commas(doc.text, ent.start, ent.end):
+            m = make_mention(doc.text, s, e, ent.label)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, s = [], start
+    for i in range(start, end):
+        if text[i] == ",":
+            parts.append((s, i))
+            s = i + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if text[a:b].strip()]
+
+
+def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention]) -> list[Mention]:
+    """ORG/PERSON/NORP entities that may be places NER mislabelled ('EU', 'Tamil Nadu', 'Harare'); kept only if
+    ``accept_retyped`` finds the whole name in the gazetteer as a strong place."""
+    out = []
+    for ent in doc.entities:
+        if ent.label not in ("ORG", "PERSON", "NORP") or not allowed.covers(ent.start, ent.end):
+            continue
+        if any(ent.start < m.end and m.start < ent.end for m in places):
             continue
         m = make_mention(doc.text, ent.start, ent.end, ent.label)
         if m is not None:
             out.append(m)
     return out
+
+
+LOC_PREPS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "into", "toward", "towards", "of",
+                       "around", "throughout", "via", "within"})
+
+
+def accept_retyped(m: Mention, text: str, gaz: Gazetteer) -> bool:
+    if not m.candidates or m.matched_key != (m.keys[0] if m.keys else None):
+        return False
+    strong = [c for c in m.candidates if c.alias_kind in ("name", "curated")]
+    if not strong:
+        return False
+    best = max(strong, key=lambda c: c.population + (10**9 if c.feature != "city" else 0))
+    if len(m.text) < 4 and not m.text.isupper():
+        return False
+    if m.label == "NORP":
+        return best.feature == "city" and best.population >= 100_000 and not gaz.demonyms([fold(m.text)])
+    big = best.feature != "city" or best.population >= 1_000_000
+    prev = text[max(0, m.start - 12):m.start].split()
+    after_prep = bool(prev) and prev[-1].lower() in LOC_PREPS
+    if m.label == "ORG":
+        return big or best.population >= 50_000 or after_prep
+    return big or (after_prep and best.population >= 10_000)
 
 
 def _capitalised(tok: Any) -> bool:
@@ -186,15 +245,19 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
                 s, e = span.start_char, span.end_char
                 if not allowed.covers(s, e) or any(s < te and ts < e for ts, te in taken):
                     continue
-                grams.append((s, e, doc.text[s:e]))
+                inner = (a > i and parsed[a - 1].lower_ not in CONNECTORS) or (
+                    b < j and parsed[b].lower_ not in CONNECTORS)
+                grams.append((s, e, doc.text[s:e], inner))
     if not grams:
         return []
-    found = gaz.lookup_many(fold(t) for _, _, t in grams)
+    found = gaz.lookup_many(fold(g[2]) for g in grams)
     out: list[Mention] = []
-    for s, e, t in sorted(grams, key=lambda g: (-(g[1] - g[0]), g[0])):
+    for s, e, t, inner in sorted(grams, key=lambda g: (-(g[1] - g[0]), g[0])):
         cands = found.get(fold(t), ())
         if not cands or not strong_name(t, cands) or any(s < m.end and m.start < e for m in out):
             continue
+        if inner and all(c.feature == "city" for c in cands):
+            continue  # 'San' in 'San Marcos', 'Washington' in 'Washington Square': part of a longer name
         m = make_mention(doc.text, s, e, "GAZ")
         if m is not None:
             out.append(m)
@@ -203,7 +266,7 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
 
 def strong_name(text: str, cands: tuple[Candidate, ...]) -> bool:
     """Is a capitalised string NER did not tag still surely a place name? Guards against 'March', 'Will', 'US'."""
-    if len(text) < 3 and not text.isupper():
+    if len(text) < 4 and not text.isupper():
         return False
     best = cands[0]
     for c in cands:
@@ -213,6 +276,36 @@ def strong_name(text: str, cands: tuple[Candidate, ...]) -> bool:
                 continue
             return True
     return best.alias_kind == "alt" and best.feature == "country"
+
+
+FACILITY_HEADS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way", "highway",
+    "square", "plaza", "park", "bridge", "church", "cathedral", "chapel", "basilica", "mosque", "temple",
+    "hospital", "school", "college", "university", "airport", "station", "stadium", "arena", "centre", "center",
+    "hall", "castle", "palace", "museum", "library", "estate", "market", "mall", "port", "harbour", "harbor",
+    "beach", "township", "village", "district", "county", "neighborhood", "neighbourhood", "quarter", "gardens",
+    "inn", "hotel", "prison", "base", "camp", "farm", "plantation", "court", "house", "tower", "field", "fields",
+    "canal", "creek", "point", "lagoon", "island", "valley", "hill", "hills", "parkway", "terrace", "row",
+})
+PERSONISH = frozenset({"PERSON", "ORG"})
+
+
+def plausible_unknown(m: Mention, doc: Document) -> bool:
+    """Keep an NER place the gazetteer lacks unless it looks like a mislabelled person, org or word."""
+    if m.label not in PLACE_LABELS or (not m.text[:1].isupper() and not m.text[:1].isdigit()):
+        return False
+    if len(m.text) <= 3 and m.text.isupper():
+        return False
+    words = m.text.split()
+    if words and words[-1].lower().strip(".") in FACILITY_HEADS:
+        return True
+    key = fold(m.text)
+    for e in doc.entities:
+        if e.label in PERSONISH:
+            ek = fold(e.text)
+            if ek == key or (e.label == "PERSON" and len(words) == 1 and key in ek.split()):
+                return False
+    return True
 
 
 def merge(a: list[Mention], b: list[Mention]) -> list[Mention]:
@@ -250,3 +343,58 @@ def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
     """Countries named by adjectives/demonyms in the text (NORP entities), as extra document-country evidence."""
     keys = [fold(e.text) for e in doc.entities if e.label == "NORP"]
     return gaz.demonyms(keys) if keys else []
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’\-]*[A-Z])\.?(?:\s*,\s*([A-Z][A-Za-z .'’]*[A-Za-z.]))?\s*(?:\(|[-—–]|$)")
+
+
+def dateline_mentions(doc: Document) -> list[Mention]:
+    """'HELENA, Mont. (AP) -': the dateline names where the report was filed, a place like any other."""
+    out = []
+    for seg in doc.segments:
+        if seg.kind != "dateline":
+            continue
+        m = _DATELINE.match(doc.text, seg.start, seg.end)
+        if not m:
+            continue
+        for g in (1, 2):
+            if m.group(g):
+                s, e = m.start(g), m.end(g)
+                out.append(Mention(start=s, end=e, text=doc.text[s:e], keys=lookup_keys(doc.text[s:e]),
+                                   label="DATELINE"))
+    return out
+
+
+def locate_by_context(mentions: list[Mention], places: list[Place]) -> None:
+    """Give unknown names a location from the text around them, at low confidence: a name qualified by a known
+    container ('Portroe, Tipperary') sits inside it; a street, church or school sits in the town the article is
+    about (the most mentioned town). Country-level context is too coarse to locate anything."""
+    focus = document_focus(places)
+    for i, (m, p) in enumerate(zip(mentions, places, strict=True)):
+        if p.lat is not None:
+            continue
+        q = places[m.qualifier] if m.qualifier is not None else None
+        words = m.text.split()
+        if q is not None and q.lat is not None and q.feature != "country":
+            src, why = q, f"not in gazetteer; inside {q.name} (qualifier)"
+        elif focus is not None and (m.label == "FAC" or (words and words[-1].lower().strip(".") in FACILITY_HEADS)):
+            src, why = focus, f"not in gazetteer; a facility placed in the document's main town {focus.name}"
+        else:
+            continue
+        places[i] = p.model_copy(update={"lat": src.lat, "lon": src.lon, "country_code": src.country_code,
+                                         "admin1": src.admin1, "feature": "other", "confidence": 0.2,
+                                         "reason": why})
+
+
+def document_focus(places: list[Place]) -> Place | None:
+    """The most mentioned town (or county) of the document, ties broken by first mention."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in places:
+        if p.lat is None or p.feature not in ("city", "admin2"):
+            continue
+        counts[p.name or ""] = counts.get(p.name or "", 0) + 1
+        first.setdefault(p.name or "", p)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: counts[k])]
