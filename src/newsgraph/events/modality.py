@@ -65,8 +65,8 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
             if c.kind == "verb" and dep == "advcl":  # purpose: 'opened fire to disperse them'
                 return g
             return None  # 'suppressed a protest': the protest happened too
-        if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",):
-            return None
+        if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",) and head.dep_ not in ("xcomp", "ccomp", "pcomp"):
+            return None  # a plain verb outside any complement: what it acts on is not anyone's content
         cur = head
     return None
 
@@ -108,15 +108,18 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     if c.kind == "verb" and is_conditional(tok):
         return None
     if c.kind == "verb" or c.support is not None:
-        c.negated = c.negated or has_neg(tok)
+        c.negated = c.negated or has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail")
     lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())
     if c.negated and c.type in COOPERATIVE and lemmas & lex.cls("flip"):
         c.type, c.mode, c.negated = "REJECT", None, False
         return c
     if is_future(tok, lex):
-        if c.type in COOPERATIVE and c.type != "AGREE":
+        if any(x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in x.children)
+               for x in tok.children) and c.type not in ("AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"):
+            c.type, c.mode = "THREATEN", threat_mode(c)  # 'will withdraw its force unless ...': a conditional threat
+        elif c.type in COOPERATIVE and c.type != "AGREE":
             c.type, c.mode = "AGREE", None
-        elif c.type in MATERIAL_CONFLICT:
+        elif c.type in MATERIAL_CONFLICT and c.type != "MOBILIZE":
             c.mode = threat_mode(c)
             c.type = "THREATEN"
     elif is_hedged(tok, lex):

@@ -116,6 +116,10 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
             options.insert(0, inner)
     for prep in TARGET_PREPS:
         options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj))
+    for _, pobj in prep_objects(tok, ("for",)):  # 'called for sanctions against Nigeria' -> Nigeria
+        inner = _party_of(pobj, lex)
+        if inner is not None:
+            options.append(inner)
     for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp")):
         subj = first_child(comp, ("nsubj", "nsubjpass"))
         if subj is not None and comp.dep_ == "ccomp":

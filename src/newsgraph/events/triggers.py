@@ -23,6 +23,7 @@ from newsgraph.events.syntax import (
 )
 
 SUPPORT_PREPS = frozenset({"in", "into", "under", "to"})  # 'took part in', 'came under', 'resorted to'
+PREP_SUPPORT_VERBS = frozenset({"take", "engage", "participate", "come", "resort", "go", "join", "break", "launch"})
 
 
 @dataclass(slots=True)
@@ -145,6 +146,8 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
         verb = head.head.head
         if verb.dep_ in OBJ_DEPS and verb.lemma_.lower() in ("part",):  # took part in
             verb = verb.head
+        if verb.lemma_.lower() not in PREP_SUPPORT_VERBS:
+            return None
     else:
         return None
     if verb.pos_ in ("VERB", "AUX") and set(keys(verb)) & light:
