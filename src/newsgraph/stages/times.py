@@ -389,7 +389,7 @@ class Resolver:
         context; otherwise it is the modal or the verb/noun."""
         before = self.text[max(0, start - 12):start].lower().split()
         prev = before[-1] if before else ""
-        return prev in {"in", "since", "until", "till", "by", "early", "late", "mid", "of", "from", "through",
+        return prev in {"in", "on", "since", "until", "till", "by", "early", "late", "mid", "of", "from", "through",
                         "during", "before", "after", "last", "next", "this", "and", "or", "to", "between"}
 
     def _h_year(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
@@ -578,7 +578,7 @@ class Resolver:
         what, direction = _norm(m["what"]), _norm(m["dir"])
         base = self._anchor()
         if base is None:
-            return None
+            return "DATE", _unknown("day" if what == "night" else what), None
         d = shift(base, 1 if direction == "after" else -1, what)
         if what in ("day", "night"):
             self._set_ref(d)
@@ -861,7 +861,10 @@ class Resolver:
         if m["year"]:
             year = int(m["year"])
         elif self.dct is None:
-            return None
+            fixed = holiday(name, 2001)  # fixed-date holidays keep month and day; movable ones stay unknown
+            if fixed is None or fixed != holiday(name, 2002).replace(year=2001):  # type: ignore[union-attr]
+                return "DATE", "XXXX-XX-XX", None
+            return "DATE", f"XXXX-{fixed.month:02d}-{fixed.day:02d}", None
         else:
             this = holiday(name, self.dct.year)
             if this is None:

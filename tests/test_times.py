@@ -1,0 +1,241 @@
+"""times stage: TIMEX3 extents, types and values (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph import extract
+from newsgraph.stages.times import tag
+from newsgraph.timex import (
+    duration_value,
+    holiday,
+    is_timex_value,
+    month_day_year,
+    parse_dct,
+    weekday_near,
+    words_to_number,
+)
+
+DCT = "2022-09-24"  # a Saturday
+
+
+def values(text: str, published: str | None = DCT, tense=None) -> dict[str, tuple[str, str]]:
+    """{extent text: (type, value)} for a sentence, so tests read like the annotation they check."""
+    return {text[f.start:f.end]: (f.type, f.value) for f in tag(text, published, tense=tense)}
+
+
+# ------------------------------------------------------------------------------------------ pure helpers
+
+def test_number_words() -> None:
+    assert words_to_number("twenty four") == 24
+    assert words_to_number("twenty-four") == 24
+    assert words_to_number("a hundred") == 100
+    assert words_to_number("2 1/2") == 2.5
+    assert words_to_number("several") is None
+
+
+def test_duration_values_use_iso_units() -> None:
+    assert duration_value(3, "week") == "P3W"
+    assert duration_value(None, "month") == "PXM"
+    assert duration_value(5, "hour") == "PT5H"
+    assert duration_value(1.5, "minute") == "PT1M30S"
+    assert duration_value(2, "decade") == "P20Y"
+    assert duration_value(2.5, "year") == "P2Y6M"
+
+
+def test_weekday_direction() -> None:
+    sat = date(2022, 9, 24)
+    assert weekday_near(sat, 5, -1) == date(2022, 9, 23)
+    assert weekday_near(sat, 5, 1) == date(2022, 9, 30)
+    assert weekday_near(sat, 6, -1) == sat
+
+
+def test_month_day_year_follows_tense() -> None:
+    ref = date(1999, 4, 19)
+    assert month_day_year(ref, 10, 23, -1) == 1998
+    assert month_day_year(ref, 10, 23, 1) == 1999
+    assert month_day_year(date(1989, 12, 28), 1, 3, 1) == 1990
+
+
+def test_holidays() -> None:
+    assert holiday("Thanksgiving Day", 1999) == date(1999, 11, 25)
+    assert holiday("Easter", 2024) == date(2024, 3, 31)
+    assert holiday("Election Day", 1998) == date(1998, 11, 3)
+
+
+def test_dct_parsing_accepts_dates_and_datetimes() -> None:
+    assert parse_dct("2022-09-24") == (date(2022, 9, 24), None)
+    assert parse_dct("2022-09-24T10:05:00Z") == (date(2022, 9, 24), "10:05")
+    assert parse_dct("yesterday") == (None, None)
+    assert parse_dct(None) == (None, None)
+
+
+def test_validator_rejects_malformed_values() -> None:
+    for good in ("2022-09-23", "2022-W38", "2022-Q3", "198", "PAST_REF", "P3W", "PT1M30S", "2022-09-23T14:30",
+                 "XXXX-WXX-2TNI", "2022-SU", "1990-W32-WE", "PXY"):
+        assert is_timex_value(good), good
+    for bad in ("", "2022-9-23", "P", "PT", "last week", "2022-W38-8", "P3X3"):
+        assert not is_timex_value(bad), bad
+
+
+# ------------------------------------------------------------------------------------------ the tagger
+
+def test_seed_expressions_resolve_against_the_dct() -> None:
+    got = values("Officials said on the 23rd that the army had advanced since this month began.")
+    assert got["the 23rd"] == ("DATE", "2022-09-23")
+    assert got["this month"] == ("DATE", "2022-09")
+
+
+def test_extent_leaves_out_the_preposition_but_keeps_modifiers() -> None:
+    got = values("The siege lasted for nearly forty years and ended in 2009.")
+    assert got["nearly forty years"] == ("DURATION", "P40Y")
+    assert got["2009"] == ("DATE", "2009")
+    assert "for nearly forty years" not in got
+
+
+def test_foreign_outlet_date_formats() -> None:
+    got = values("The ministry spoke on 2021年03月23日 and again on 23.03.2021, then on 2021-03-25.")
+    assert got["2021年03月23日"] == ("DATE", "2021-03-23")
+    assert got["23.03.2021"] == ("DATE", "2021-03-23")
+    assert got["2021-03-25"] == ("DATE", "2021-03-25")
+
+
+def test_month_name_dates() -> None:
+    got = values("Talks began March 23rd, resumed 24 March 2021 and collapsed on Sept. 2, 2021.")
+    assert got["March 23rd"] == ("DATE", "2022-03-23")
+    assert got["24 March 2021"] == ("DATE", "2021-03-24")
+    assert got["Sept. 2, 2021"] == ("DATE", "2021-09-02")
+
+
+def test_relative_calendar_units() -> None:
+    got = values("Prices rose last week, fell last month and will recover next year; two weeks ago they peaked.")
+    assert got["last week"] == ("DATE", "2022-W37")
+    assert got["last month"] == ("DATE", "2022-08")
+    assert got["next year"] == ("DATE", "2023")
+    assert got["two weeks ago"] == ("DATE", "2022-W36")
+
+
+def test_deictic_days_and_parts_of_day() -> None:
+    got = values("The vote was held yesterday; results come tomorrow, and this morning crowds gathered.")
+    assert got["yesterday"] == ("DATE", "2022-09-23")
+    assert got["tomorrow"] == ("DATE", "2022-09-25")
+    assert got["this morning"] == ("TIME", "2022-09-24TMO")
+
+
+def test_fuzzy_references() -> None:
+    got = values("The party has recently split; it is now weaker and the future looks grim.")
+    assert got["recently"] == ("DATE", "PAST_REF")
+    assert got["now"] == ("DATE", "PRESENT_REF")
+    assert got["the future"] == ("DATE", "FUTURE_REF")
+
+
+def test_durations_and_sets() -> None:
+    got = values("The blockade lasted three weeks, months of talks followed, and inspectors came weekly.")
+    assert got["three weeks"] == ("DURATION", "P3W")
+    assert got["weekly"] == ("SET", "P1W")
+    got = values("Envoys met every two weeks for several months and paid $40 a day.")
+    assert got["every two weeks"] == ("SET", "P2W")
+    assert got["several months"] == ("DURATION", "PXM")
+    assert got["a day"] == ("SET", "P1D")
+
+
+def test_quarters_seasons_decades() -> None:
+    got = values("Third-quarter profit fell, unlike last summer, the best season since the 1990s.")
+    assert got["Third-quarter"] == ("DATE", "2022-Q3")
+    assert got["last summer"] == ("DATE", "2022-SU")  # the summer just ended
+    assert got["the 1990s"] == ("DATE", "199")
+
+
+def test_narrative_reference_for_the_next_day() -> None:
+    got = values("The rebels entered the city on March 3, 2020. The next day they took the airport.")
+    assert got["March 3, 2020"] == ("DATE", "2020-03-03")
+    assert got["The next day"] == ("DATE", "2020-03-04")
+
+
+def test_year_ago_in_quarterly_reports_keeps_the_quarter() -> None:
+    got = values("Net income in the third quarter rose to $5 million from $4 million a year earlier.",
+                 "1989-10-26")
+    assert got["the third quarter"] == ("DATE", "1989-Q3")
+    assert got["a year earlier"] == ("DATE", "1988-Q3")
+
+
+def test_weekday_follows_the_tense_hint() -> None:
+    past = values("The minister resigned Friday.", tense=lambda _pos: -1)
+    future = values("The minister will resign Friday.", tense=lambda _pos: 1)
+    assert past["Friday"] == ("DATE", "2022-09-23")
+    assert future["Friday"] == ("DATE", "2022-09-30")
+
+
+def test_no_dct_keeps_absolute_values_and_marks_relative_ones() -> None:
+    got = values("The truce of 12 May 2021 collapsed last week and talks resume Friday.", published=None)
+    assert got["12 May 2021"] == ("DATE", "2021-05-12")
+    assert got["last week"] == ("DATE", "PAST_REF")
+    assert got["Friday"] == ("DATE", "XXXX-WXX-5")
+
+
+def test_non_times_are_left_alone() -> None:
+    got = values("Jan Kavan said 1990 troops and a 6-year-old boy may march on.")
+    assert got == {}
+
+
+def test_datetime_dct_is_accepted() -> None:
+    got = values("Shelling resumed today.", published="2022-09-24T08:15:00+03:00")
+    assert got["today"] == ("DATE", "2022-09-24")
+
+
+def test_holiday_resolves_to_the_nearest_past_one() -> None:
+    got = values("The boy was rescued on Thanksgiving Day.", published="2000-01-07")
+    assert got["Thanksgiving Day"] == ("DATE", "1999-11-25")
+
+
+# ------------------------------------------------------------------------------------------ properties
+
+_EXPRESSIONS = st.sampled_from([
+    "today", "yesterday", "tonight", "this week", "last week", "next month", "this month", "last year",
+    "the weekend", "Friday", "last Monday", "next Tuesday night", "March", "last April", "Oct. 23", "the 23rd",
+    "the 31st", "Feb. 29", "the third quarter", "the year-ago quarter", "a year earlier", "two weeks ago",
+    "five years ago", "the next day", "the day before", "that year", "last fall", "this winter", "the 1980s",
+    "the '90s", "the 20th century", "recently", "now", "the future", "three days", "several months", "decades ago",
+    "a minute and a half", "2 1/2 years", "weekly", "every other week", "each Thursday", "$3 a year",
+    "10:30 a.m. Friday", "noon Saturday", "midnight", "Thanksgiving", "Easter", "early next year",
+    "the end of the month", "mid-1996", "fiscal 1989", "year-end", "the first half", "the past 20 years",
+    "2021年03月23日", "23.03.2021", "24 March", "the day after tomorrow", "the coming weeks",
+])
+_DCTS = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)).map(date.isoformat),
+    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2080, 1, 1)).map(lambda d: d.isoformat()),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(dct=_DCTS, expr=_EXPRESSIONS, tense=st.sampled_from([-1, 0, 1]))
+def test_every_value_is_a_valid_timex3_value(dct: str | None, expr: str, tense: int) -> None:
+    text = f"Officials said the talks began on {expr}, and more would follow."
+    found = tag(text, dct, tense=lambda _pos: tense)
+    assert found, expr
+    for f in found:
+        assert is_timex_value(f.value), (expr, dct, f.value)
+        assert f.type in ("DATE", "TIME", "DURATION", "SET")
+        assert 0 <= f.start < f.end <= len(text)
+        assert not text[f.start].isspace() and not text[f.end - 1].isspace()
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31)), n=st.integers(1, 30))
+def test_days_ago_counts_back_from_the_dct(day: date, n: int) -> None:
+    found = tag(f"It happened {n} days ago.", day.isoformat())
+    assert [f.value for f in found] == [(day - timedelta(days=n)).isoformat()]
+
+
+# ------------------------------------------------------------------------------------------ with the parse
+
+@pytest.mark.slow
+def test_pipeline_uses_verb_tense_for_weekdays(pipeline) -> None:
+    doc = extract("The rebels seized the bridge on Tuesday. Envoys will meet on Tuesday.", DCT, pipeline=pipeline)
+    got = [(t.text, t.value) for t in doc.times]
+    assert got == [("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-27")]
