@@ -120,6 +120,8 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
         elif c.type in COOPERATIVE and c.type != "AGREE":
             c.type, c.mode = "AGREE", None
         elif c.type in MATERIAL_CONFLICT and c.type != "MOBILIZE":
+            if is_passive(tok) and agent(tok) is None:
+                return None  # 'the corridor will be destroyed': a prediction with nobody threatening
             c.mode = threat_mode(c)
             c.type = "THREATEN"
     elif is_hedged(tok, lex):

@@ -26,7 +26,7 @@ from newsgraph.events.triggers import Candidate, is_agentive
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from", "between")
 NOUN_TARGET_PREPS = ("on", "against", "upon", "at", "targeting", "with", "between", "to", "in")
 UNDERGOER_SUPPORT = frozenset({"come", "suffer", "face", "endure", "sustain"})
-OWNER_OF_TYPES = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT", "REQUEST", "AGREE"})
+OWNER_OF_TYPES = frozenset({"RETREAT", "PROTEST", "CONSULT", "REQUEST", "AGREE"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "this"})
 
 
@@ -150,6 +150,16 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _nearest_party_before(tok: Token) -> Token | None:
+    """'Putin ... the mobilization was announced': with an agentless passive, the closest named clause-level
+    party before the trigger in the same sentence (not one inside a prepositional phrase)."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.dep_ in ("nsubj", "conj", "appos", "ROOT") and (t.pos_ == "PROPN" or t.ent_type_ in (
+                "PERSON", "ORG", "GPE", "NORP")):
+            return t
+    return None
+
+
 def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     noun = c.token
     actor: Token | None = None
@@ -165,6 +175,8 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
             actor = resolve_pronoun(verb_subject(gov), gov, lex)
     if actor is None:
         actor = _owner(noun)
+    if actor is None and gov is not None and is_passive(gov) and agent(gov) is None:
+        actor = _nearest_party_before(noun)
     for _, pobj in prep_objects(noun, ("of",)):
         if c.type in OWNER_OF_TYPES and actor is None:
             actor = pobj

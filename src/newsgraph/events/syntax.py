@@ -70,6 +70,8 @@ def direct_object(tok: Token) -> Token | None:
     obj = first_child(tok, OBJ_DEPS)
     if obj is None:
         obj = first_child(tok, PASS_SUBJ_DEPS)
+    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":  # 'the city captured by the army'
+        obj = tok.head
     return semantic_head(obj) if obj is not None else None
 
 
