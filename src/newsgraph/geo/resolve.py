@@ -58,6 +58,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def prior(c: Candidate, prefer: str | None) -> float:
     """Context-free plausibility: prominence, feature type, how the name matched."""
     s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + KIND_PENALTY.get(c.alias_kind, 0.0)
+    if c.feature == "country" and c.alias_kind == "alt":
+        s -= 4.0  # packaged alternate spellings list parts ('Wales' for the UK): the part itself should win
     if c.capital:
         s += CAPITAL_BONUS
     if prefer and (c.feature == prefer or (prefer == "admin1" and c.feature in ("admin2", "region"))):

@@ -329,14 +329,37 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
 
 
 def attach_candidates(mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Look up every key of every mention in one query; each mention takes its most specific key with hits."""
+    """Look up every key of every mention in one query; each mention takes its most specific key with hits.
+    A key made by dropping a head word only accepts features that head allows ('Morris County' is not the
+    town of Morris; 'River North' is not a place called North)."""
     found = gaz.lookup_many(k for m in mentions for k in m.keys)
     for m in mentions:
-        for k in m.keys:
+        for n, k in enumerate(m.keys):
             cands = found.get(k, ())
+            if n > 0:
+                allowed = fallback_features(m.keys[0], k)
+                cands = tuple(c for c in cands if allowed is None or c.feature in allowed)
             if cands:
                 m.candidates, m.matched_key = cands, k
                 break
+
+
+def fallback_features(full: str, key: str) -> frozenset[str] | None:
+    """Features a shortened key may match, judged from the words that were dropped."""
+    fw, kw = full.split(), key.split()
+    dropped_last = fw[-1] if fw[: len(kw)] == kw else None
+    dropped_first = fw[0] if fw[-len(kw):] == kw and dropped_last is None else None
+    if dropped_last in WATER_HEADS or dropped_first in ("river", "lake"):
+        return frozenset({"water"})
+    if dropped_last == "county":
+        return frozenset({"admin2", "admin1"})
+    if dropped_last in ADMIN_HEADS:
+        return frozenset({"admin1", "admin2", "region", "city"})
+    if dropped_last == "city" or (fw[:2] == ["city", "of"]):
+        return frozenset({"city"})
+    if dropped_last in ("island", "islands", "peninsula", "valley", "mountains") or dropped_first in ("mount", "mt"):
+        return frozenset({"region", "landform", "admin1", "admin2"})
+    return None
 
 
 def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
@@ -387,14 +410,22 @@ def locate_by_context(mentions: list[Mention], places: list[Place]) -> None:
 
 
 def document_focus(places: list[Place]) -> Place | None:
-    """The most mentioned town (or county) of the document, ties broken by first mention."""
-    counts: dict[str, int] = {}
-    first: dict[str, Place] = {}
-    for p in places:
-        if p.lat is None or p.feature not in ("city", "admin2"):
-            continue
-        counts[p.name or ""] = counts.get(p.name or "", 0) + 1
-        first.setdefault(p.name or "", p)
-    if not counts:
+    """The town the article is about: the most mentioned town (or county) of the document's most mentioned
+    country, ties broken by first mention; a region of that country if no town is named."""
+    located = [p for p in places if p.lat is not None and p.country_code and p.confidence > 0.2]
+    if not located:
         return None
-    return first[max(counts, key=lambda k: counts[k])]
+    by_cc: dict[str, int] = {}
+    for p in located:
+        by_cc[p.country_code or ""] = by_cc.get(p.country_code or "", 0) + 1
+    cc = max(by_cc, key=lambda k: by_cc[k])
+    for features in (("city", "admin2"), ("admin1", "region")):
+        counts: dict[str, int] = {}
+        first: dict[str, Place] = {}
+        for p in located:
+            if p.country_code == cc and p.feature in features:
+                counts[p.name or ""] = counts.get(p.name or "", 0) + 1
+                first.setdefault(p.name or "", p)
+        if counts:
+            return first[max(counts, key=lambda k: counts[k])]
+    return None
