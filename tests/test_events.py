@@ -1,0 +1,167 @@
+"""Tests for the events stage (PLOVER coding) with sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.document import Document
+from newsgraph.events.fields import date_precision, parse_number
+from newsgraph.events.lexicon import Lexicon, load_lexicon, parse_classes, parse_condition
+from newsgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="session")
+def events_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def run(pipe: Pipeline, text: str, published: str | None = "2023-05-10") -> Document:
+    return newsgraph.extract(text, published, pipeline=pipe)
+
+
+def of_type(doc: Document, typ: str, *, include_negated: bool = False):
+    return [e for e in doc.events if e.type == typ and (include_negated or not e.negated)]
+
+
+# ---- lexicon -------------------------------------------------------------------------------------------------
+
+def test_lexicon_loads_all_sixteen_types() -> None:
+    lex = load_lexicon()
+    types = {r.type for rules in [*lex.verbs.values(), *lex.nouns.values()] for r in rules}
+    expected = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert expected <= types
+
+
+def test_condition_expands_classes_and_rejects_unknown_ones() -> None:
+    classes = parse_classes("fruit\tapple|pear\n")
+    (cond,) = parse_condition("obj=@fruit|plum", classes)
+    assert cond.kind == "obj" and cond.words == frozenset({"apple", "pear", "plum"})
+    with pytest.raises(ValueError):
+        parse_condition("obj=@vegetable", classes)
+
+
+def test_numbers_and_precision() -> None:
+    assert parse_number(["300,000"]) == 300000
+    assert parse_number(["1.5", "million"]) == 1_500_000
+    assert parse_number(["twelve"]) == 12
+    assert parse_number(["several"]) is None
+    assert date_precision("2023-05-09") == "day"
+    assert date_precision("2023-05") == "month"
+    assert date_precision("PAST_REF") is None
+
+
+def test_empty_lexicon_object_has_no_classes() -> None:
+    assert Lexicon().cls("light") == frozenset()
+
+
+# ---- stage, with the spaCy model -----------------------------------------------------------------------------
+
+def test_reject_of_a_request_with_roles(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The mayor of Lorrin refused the request of the dock workers to reopen the harbour.")
+    (ev,) = of_type(doc, "REJECT")
+    assert ev.trigger.text == "refused"
+    assert ev.actor is not None and "mayor" in ev.actor.text
+    assert ev.recipient is not None and "dock workers" in ev.recipient.text
+    assert ev.date == "2023-05-10" and ev.date_precision == "reported"
+
+
+def test_nominal_mobilization_with_quantity(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The defence minister ordered the mobilization of 40,000 reservists on Friday.")
+    (ev,) = of_type(doc, "MOBILIZE")
+    assert ev.quantity is not None and ev.quantity.value == 40000 and ev.quantity.unit == "people"
+    assert ev.actor is not None and "minister" in ev.actor.text
+
+
+def test_passive_attack_swaps_roles(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "A convoy of aid lorries was attacked by armed raiders near the river crossing.")
+    (ev,) = of_type(doc, "ASSAULT")
+    assert ev.actor is not None and "raiders" in ev.actor.text
+    assert ev.recipient is not None and "convoy" in ev.recipient.text
+
+
+def test_light_verb_talks_are_consult(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "Delegates from Varnia held talks with the northern rebels in a hotel on Sunday.")
+    (ev,) = of_type(doc, "CONSULT")
+    assert "talks" in ev.trigger.text
+    assert ev.recipient is not None and "rebels" in ev.recipient.text
+
+
+def test_threat_content_is_not_a_separate_event(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The junta threatened to arrest every striking miner in the province.")
+    assert [e.type for e in doc.events if not e.negated] == ["THREATEN"]
+
+
+def test_promise_to_cooperate_is_agree_and_vow_to_fight_is_threaten(events_pipeline: Pipeline) -> None:
+    agree = run(events_pipeline, "The two ports pledged to share customs information next year.")
+    assert {e.type for e in agree.events} == {"AGREE"}
+    threat = run(events_pipeline, "The militia leaders vowed to attack the garrison before winter.")
+    assert {e.type for e in threat.events} == {"THREATEN"}
+
+
+def test_future_withdrawal_is_agree(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "Officials said the army will withdraw its battalions from the valley.")
+    assert {e.type for e in doc.events} == {"AGREE"}
+
+
+def test_negated_attack_is_marked(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The rebels did not attack the town during the night.")
+    evs = of_type(doc, "ASSAULT", include_negated=True)
+    assert evs and all(e.negated for e in evs)
+
+
+def test_would_not_accept_is_reject(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The union said it would not accept the new conditions.")
+    assert {e.type for e in doc.events if not e.negated} == {"REJECT"}
+
+
+def test_obligation_in_reported_speech_is_request(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "Norland said that Esteria must return the seized fishing boats.")
+    (ev,) = of_type(doc, "REQUEST")
+    assert ev.actor is not None and ev.actor.text == "Norland"
+    assert ev.recipient is not None and ev.recipient.text == "Esteria"
+
+
+def test_disasters_are_not_assaults(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "A strong earthquake killed eleven people in the hill villages on Monday.")
+    assert doc.events == []
+    crash = run(events_pipeline, "Six passengers were killed when their bus plunged into a ravine.")
+    assert crash.events == []
+
+
+def test_no_event_in_plain_news(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The museum reopened its sculpture garden after a long renovation.")
+    assert doc.events == []
+
+
+def test_protest_and_arrests_both_code(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "Police detained dozens of students who staged a protest outside parliament.")
+    assert {"COERCE", "PROTEST"} <= {e.type for e in doc.events}
+
+
+def test_every_event_fits_the_schema(events_pipeline: Pipeline) -> None:
+    text = ("Government troops shelled rebel positions near Tarvo on Tuesday. "
+            "The opposition condemned the shelling and called for talks.")
+    doc = run(events_pipeline, text)
+    assert doc.events
+    for n, ev in enumerate(doc.events, 1):
+        assert ev.id == f"v{n}"
+        assert doc.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert ev.sentence.start <= ev.trigger.start < ev.sentence.end
+        for role in (ev.actor, ev.recipient):
+            if role is not None:
+                assert doc.text[role.start:role.end] == role.text
+        if ev.place is not None:
+            assert 0 <= ev.place < len(doc.places)
+        if ev.time is not None:
+            assert 0 <= ev.time < len(doc.times)
+
+
+def test_stage_copes_without_parse() -> None:
+    from newsgraph.context import Context
+    from newsgraph.stages import events
+
+    doc = Document(id="x", text="Troops attacked the town.")
+    events.annotate(doc, None, Context())
+    assert doc.events == []
