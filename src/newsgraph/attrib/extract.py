@@ -9,6 +9,7 @@ sentences are handled on top. All spans are character offsets into the document 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -163,10 +164,8 @@ def colon_content(tok: Token, sent: Span) -> tuple[int, int] | None:
     j = tok.right_edge.i + 1 if tok.right_edge.i > tok.i and doc[tok.right_edge.i].is_punct else tok.i + 1
     for k in (tok.i + 1, j):
         if k < len(doc) and doc[k].text == ":":
-            end = sent.end - 1
-            if k + 1 <= end:
-                return trim_tokens(doc, k + 1, end)
-            return (k, k)  # colon ends the sentence: caller looks past it
+            rest = trim_tokens(doc, k + 1, sent.end - 1) if k + 1 < sent.end else None
+            return rest if rest is not None else (k, k)  # colon ends the clause: the caller looks past it
     return None
 
 
@@ -190,7 +189,23 @@ def stance_of(tok: Token, lemma: str, lex: CueLexicon) -> str:
     return stance
 
 
-def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
+def adjacent_quote(text: str, quotes: list[Offsets], anchor: int) -> Offsets | None:
+    """The quotation that ends right before a trailing source or cue ('"...," Ana Ruiz, 25, said'), for when
+    the parser has cut the quotation off into sentences of its own."""
+    i = bisect_right(quotes, (anchor, anchor)) - 1
+    while i >= 0 and quotes[i][1] > anchor:
+        i -= 1
+    if i < 0:
+        return None
+    qs, qe = quotes[i]
+    gap = text[qe:anchor]
+    if len(gap) <= 3 and all(ch.isspace() or ch in ",;—–-" for ch in gap):
+        return (qs, qe)
+    return None
+
+
+def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
+                   quotes: list[Offsets] = ()) -> Candidate | None:
     """A cue verb with its source and content, or None when the frame is incomplete or unlikely."""
     lemma = tok.lemma_.lower()
     if lex.weight(lemma, tok.pos_) <= 0.0 and threshold >= 0:
@@ -210,8 +225,12 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
             content, frame = colon, "colon"
         else:
             content, frame = clip(content_before(tok, sent, src), sent), "before"
+    quoted = None
     if content is None:
-        return None
+        quoted = adjacent_quote(doc.text, quotes, min(doc[src[0]].idx, tok.idx))
+        if quoted is None:
+            return None
+        content, frame = (tok.i, tok.i), "quote"
     if frame == "ccomp":
         # '"A," X said, "B."': one quotation split by the cue; its content is the hull of both parts
         before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
@@ -225,7 +244,9 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
     if weight < threshold:
         return None
     src_off = tok_offsets(doc, *src)
-    if content[0] == content[1] and doc[content[0]].text == ":":
+    if quoted is not None:
+        c_off = quoted
+    elif content[0] == content[1] and doc[content[0]].text == ":":
         c_off = (doc[content[0]].idx + 1, doc[content[0]].idx + 1)
     else:
         c_off = tok_offsets(doc, *content)
@@ -291,7 +312,8 @@ def clip(rng: tuple[int, int] | None, sent: Span) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
-def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshold: float) -> list[Candidate]:
+def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshold: float,
+                     quotes: list[Offsets] = ()) -> list[Candidate]:
     """Every verb and 'according to' candidate in the extractable text of one parse."""
     out: list[Candidate] = []
     for sent in clauses(parsed, allowed):
@@ -300,7 +322,7 @@ def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshol
             if tok.lower_ == "according":
                 cand = according_candidate(tok, sent)
             elif tok.pos_ in ("VERB", "AUX"):
-                cand = verb_candidate(tok, sent, lex, threshold)
+                cand = verb_candidate(tok, sent, lex, threshold, quotes)
             if cand is not None:
                 out.append(cand)
     return out

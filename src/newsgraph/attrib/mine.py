@@ -63,20 +63,22 @@ def frame_counts(docs: list[dict], parsed_docs: list[Doc]) -> tuple[Counter, Cou
     """(hits, candidates) keyed by (lemma, pos, frame): how often the extractor's candidate for a cue word in a
     frame matches a gold attribution (content and source overlap). Candidates whose cue lies inside a gold
     content are skipped: the corpus marks only outermost attributions, so they are neither right nor wrong."""
-    from newsgraph.attrib.extract import parse_candidates
     from newsgraph.attrib.lexicon import load_lexicon
+    from newsgraph.context import Context
     from newsgraph.document import Document
-    from newsgraph.spans import RangeIndex, extractable_ranges
-    from newsgraph.stages.segments import segment
+    from newsgraph.stages import entities, segments
+    from newsgraph.stages.attributions import find_candidates
 
     lex = load_lexicon()
+    ctx = Context()
     hits: Counter = Counter()
     cands: Counter = Counter()
     for gold, parsed in zip(docs, parsed_docs, strict=True):
         doc = Document(id=str(gold["id"]), text=gold["text"])
-        doc.segments = segment(doc.text)
+        segments.annotate(doc, None, ctx)
+        entities.annotate(doc, parsed, ctx)
         golds = gold.get("attributions") or []
-        for cand in parse_candidates(parsed, lex, RangeIndex(extractable_ranges(doc)), -1.0):
+        for cand in find_candidates(doc, parsed, lex, -1.0)[0]:
             if cand.cue_head < 0 or not cand.frame:
                 continue
             match = any(_overlaps(cand.content, g["content"]) and g.get("source") and cand.source

@@ -24,6 +24,7 @@ from newsgraph.spans import RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
 THRESHOLD = 0.4
+PARENT_RATIO = 1.0
 HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s*:\s+(\S.*?)\s*$", re.DOTALL)
 NOT_SOURCES = frozenset({
     "watch", "exclusive", "breaking", "update", "video", "photos", "live", "analysis", "opinion", "editorial",
@@ -38,19 +39,25 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     if parsed is None:
         return
     lex: CueLexicon = ctx.resource("attrib.lexicon", load_lexicon)
-    ranges = extractable_ranges(doc)
-    allowed = RangeIndex(ranges)
-    cands = parse_candidates(parsed, lex, allowed, THRESHOLD)
-    cands.extend(headline_candidates(doc))
-    cands.extend(speaker_label_candidates(doc))
-    quotes = quote_spans(doc.text)
-    for cand in cands:
-        cand.content = widen_content(doc.text, cand.content, cand.cue, quotes)
-    cands = [c for c in dedupe(cands) if c.content[1] > c.content[0]]
+    cands, quotes = find_candidates(doc, parsed, lex, THRESHOLD)
     cands.sort(key=lambda c: (c.cue[0], c.cue[1]))
     assign_parents(cands)
     cands = drop_orphans_in_quotes(cands, quotes)
     doc.attributions = build_records(doc, parsed, cands, lex)
+
+
+def find_candidates(doc: Document, parsed: Any, lex: CueLexicon, threshold: float
+                    ) -> tuple[list[Candidate], list[Offsets]]:
+    """All attribution candidates of a document with contents widened over quotations, one per cue, and the
+    quotations (shared with the miner, so mined frame precision measures exactly what the stage proposes)."""
+    allowed = RangeIndex(extractable_ranges(doc))
+    quotes = quote_spans(doc.text)
+    cands = parse_candidates(parsed, lex, allowed, threshold, quotes)
+    cands.extend(headline_candidates(doc))
+    cands.extend(speaker_label_candidates(doc))
+    for cand in cands:
+        cand.content = widen_content(doc.text, cand.content, cand.cue, quotes)
+    return [c for c in dedupe(cands) if c.content[1] > c.content[0]], quotes
 
 
 def headline_candidates(doc: Document) -> list[Candidate]:
@@ -196,7 +203,7 @@ def assign_parents(cands: list[Candidate]) -> None:
         for j, o in enumerate(cands):
             if i == j:
                 continue
-            if o.content[0] <= c.cue[0] and c.cue[1] <= o.content[1]:
+            if o.content[0] <= c.cue[0] and c.cue[1] <= o.content[1] and o.weight >= PARENT_RATIO * c.weight:
                 if c.content[0] <= o.cue[0] < c.content[1]:
                     continue  # mutual containment: neither embeds the other
                 size = o.content[1] - o.content[0]
