@@ -234,7 +234,7 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
                        gaz: Gazetteer) -> list[Mention]:
     """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover."""
     taken = [(m.start, m.end) for m in existing]
-    taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS]
+    taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS and e.label != "ORG"]
     grams: list[tuple[int, int, str]] = []
     for i, j in candidate_runs(parsed):
         for a in range(i, j):
@@ -368,7 +368,7 @@ def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
     return gaz.demonyms(keys) if keys else []
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’\-]*[A-Z])\.?(?:\s*,\s*([A-Z][A-Za-z .'’]*[A-Za-z.]))?\s*(?:\(|[-—–]|$)")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’\-]*[A-Z])\.?(?:\s*,\s*([A-Z][A-Za-z .'’]*[A-Za-z.]))?\s*(?:\(|[-—–]|$)")
 
 
 def dateline_mentions(doc: Document) -> list[Mention]:
