@@ -24,7 +24,7 @@ from newsgraph.spans import RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
 THRESHOLD = 0.4
-PARENT_RATIO = 1.0
+PARENT_RATIO = 0.5
 HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s*:\s+(\S.*?)\s*$", re.DOTALL)
 NOT_SOURCES = frozenset({
     "watch", "exclusive", "breaking", "update", "video", "photos", "live", "analysis", "opinion", "editorial",
