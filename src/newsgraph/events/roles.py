@@ -114,6 +114,9 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         inner = _party_of(obj, lex)
         if inner is not None and not is_agentive(obj, lex):
             options.insert(0, inner)
+        if obj.pos_ != "PROPN" and not obj.ent_type_:  # 'offered its troops to X', 'sent arms to X' -> X
+            dative = [p for _, p in prep_objects(tok, ("to", "into")) if _usable(p) and p.pos_ == "PROPN"]
+            options[:0] = dative
     for prep in TARGET_PREPS:
         options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj))
     for _, pobj in prep_objects(tok, ("for",)):  # 'called for sanctions against Nigeria' -> Nigeria
@@ -183,17 +186,28 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         elif recip is None and c.type not in OWNER_OF_TYPES:
             recip = pobj
     if recip is None:
-        for prep in NOUN_TARGET_PREPS:
-            found = [pobj for _, pobj in prep_objects(noun, (prep,)) if _usable(pobj)]
-            if found and not (prep == "in" and not is_agentive(found[0], lex)):
-                recip = found[0]
-                break
-    if recip is None and gov is not None and gov.lemma_.lower() not in UNDERGOER_SUPPORT:
-        for _, pobj in prep_objects(gov, ("with", "against", "on", "upon", "to", "in")):
-            if _usable(pobj) and pobj.i != noun.i and is_agentive(pobj, lex):
-                recip = pobj
-                break
+        recip = _noun_target(noun, gov, lex)
     return actor, recip
+
+
+def _noun_target(noun: Token, gov: Token | None, lex: Lexicon) -> Token | None:
+    """Target of a nominal event: its own 'on/against' phrase, then its verb's, then a party 'in' either."""
+    gov_ok = gov is not None and gov.lemma_.lower() not in UNDERGOER_SUPPORT
+    for prep in NOUN_TARGET_PREPS[:-1]:
+        for _, pobj in prep_objects(noun, (prep,)):
+            if _usable(pobj):
+                return pobj
+    if gov_ok:
+        for _, pobj in prep_objects(gov, ("against", "with", "on", "upon", "to")):
+            if _usable(pobj) and pobj.i != noun.i and is_agentive(pobj, lex):
+                return pobj
+    for holder in (noun, gov if gov_ok else None):
+        if holder is None:
+            continue
+        for _, pobj in prep_objects(holder, ("in",)):
+            if _usable(pobj) and pobj.i != noun.i and is_agentive(pobj, lex):
+                return pobj
+    return None
 
 
 def roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
