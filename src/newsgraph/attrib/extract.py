@@ -219,6 +219,13 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
         return None
     found = content_after(tok, lemma)
     content, frame = (clip(found[0], sent), found[1]) if found else (None, "")
+    if subj.head.dep_ == "agent" and subj.head.head.i == tok.i:
+        # 'X was endorsed by Y': Y is the source, the passive subject X what the cue is about
+        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not patients:
+            return None
+        content = clip(trim_tokens(doc, patients[0].left_edge.i, patients[0].right_edge.i), sent)
+        frame = "passive"
     if content is None:
         colon = colon_content(tok, sent)
         if colon is not None:
@@ -239,7 +246,7 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
     if content[0] <= src[0] <= content[1] and content[0] <= src[1] <= content[1] and not (
             content[0] <= tok.i <= content[1]):
         return None
-    frame = f"{frame}/{'own' if subj.head.i == tok.i else 'shared'}"
+    frame = f"{frame}/{'own' if subj.head.i == tok.i or frame == 'passive' else 'shared'}"
     weight = lex.frame_weight(lemma, tok.pos_, frame)
     if weight < threshold:
         return None
@@ -252,6 +259,39 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
         c_off = tok_offsets(doc, *content)
     return Candidate(cue=cue_span(tok), content=c_off, source=src_off, source_head=subj.i, cue_head=tok.i,
                      lemma=lemma, stance=stance_of(tok, lemma, lex), weight=weight, frame=frame)
+
+
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to", "that", "with"})
+
+
+def noun_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
+    """A cue noun: 'Trump's claim that ...', 'her criticism of ...', 'a call by the union for ...'."""
+    lemma = tok.lemma_.lower()
+    if lex.weight(lemma, "NOUN") <= 0.0 and threshold >= 0:
+        return None
+    doc = tok.doc
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if owner is None and by is not None:
+        owner = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if owner is None or not sent.start <= owner.i < sent.end:
+        return None
+    content_kids = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS))]
+    if not content_kids:
+        return None
+    kid = content_kids[0]
+    content = clip(trim_tokens(doc, kid.left_edge.i, kid.right_edge.i), sent)
+    src = clip(trim_tokens(doc, owner.left_edge.i, owner.right_edge.i), sent)
+    if content is None or src is None:
+        return None
+    frame = f"noun-{kid.dep_}/own"
+    weight = lex.frame_weight(lemma, "NOUN", frame)
+    if weight < threshold:
+        return None
+    return Candidate(cue=tok_offsets(doc, tok.i, tok.i), content=tok_offsets(doc, *content),
+                     source=tok_offsets(doc, *src), source_head=owner.i, cue_head=tok.i, lemma=lemma,
+                     stance=lex.stance(lemma), weight=weight, frame=frame)
 
 
 def according_candidate(tok: Token, sent: Span) -> Candidate | None:
@@ -323,6 +363,8 @@ def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshol
                 cand = according_candidate(tok, sent)
             elif tok.pos_ in ("VERB", "AUX"):
                 cand = verb_candidate(tok, sent, lex, threshold, quotes)
+            elif tok.pos_ == "NOUN":
+                cand = noun_candidate(tok, sent, lex, threshold)
             if cand is not None:
                 out.append(cand)
     return out
