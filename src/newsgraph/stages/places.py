@@ -63,7 +63,9 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     datelines = dateline_mentions(doc)
     attach_candidates(datelines, gaz)
     mentions = merge(mentions, [m for m in datelines if m.candidates])
-    mentions = [m for m in mentions if m.candidates or plausible_unknown(m, doc)]
+    for m in mentions:
+        prune_candidates(m)
+    mentions = [m for m in mentions if (m.candidates and not person_like(m, doc)) or plausible_unknown(m, doc)]
     mentions.sort(key=lambda m: m.start)
     link_qualifiers(doc.text, mentions)
     results = resolve(mentions, demonym_countries(doc, gaz))
@@ -200,12 +202,42 @@ def accept_retyped(m: Mention, text: str, gaz: Gazetteer) -> bool:
         return False
     if m.label == "NORP":
         return best.feature == "city" and best.population >= 100_000 and not gaz.demonyms([fold(m.text)])
-    big = best.feature != "city" or best.population >= 1_000_000
     prev = text[max(0, m.start - 12):m.start].split()
     after_prep = bool(prev) and prev[-1].lower() in LOC_PREPS
+    if best.feature in ("country", "admin1"):
+        return True
+    big = best.feature != "city" or best.population >= 1_000_000
     if m.label == "ORG":
         return big or best.population >= 50_000 or after_prep
     return big or (after_prep and best.population >= 10_000)
+
+
+def acronym_like(text: str) -> bool:
+    """'NATO', 'MoD', 'UConn', 'APC': short capitalised tokens that name organisations far more often than towns."""
+    letters = text.replace(".", "")
+    if " " in text or not letters.isalpha():
+        return False
+    if letters.isupper():
+        return len(letters) <= 4
+    return len(letters) <= 6 and sum(ch.isupper() for ch in letters[1:]) >= 1
+
+
+def prune_candidates(m: Mention) -> None:
+    """Acronyms may only match curated abbreviations or non-town entries listed under that exact name."""
+    if m.label != "DATELINE" and acronym_like(m.text):
+        m.candidates = tuple(c for c in m.candidates if c.alias_kind in ("curated", "abbr")
+                             or (c.alias_kind == "name" and c.feature != "city"))
+
+
+def person_like(m: Mention, doc: Document) -> bool:
+    """A one-word 'place' that is also a word of a person's name in this article ('Salah', 'Tyler')."""
+    if " " in m.text or not m.candidates:
+        return False
+    top = max(m.candidates, key=lambda c: c.population)
+    if top.feature != "city" or top.population >= 100_000:
+        return False
+    key = fold(m.text)
+    return any(e.label == "PERSON" and " " in e.text and key in fold(e.text).split() for e in doc.entities)
 
 
 def _capitalised(tok: Any) -> bool:
