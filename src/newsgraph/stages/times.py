@@ -217,7 +217,8 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 }
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
-FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|until|till|next|through|payable|"
+UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
+FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|"
                          r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
                          re.IGNORECASE)
 MEASURE_AFTER = re.compile(
@@ -285,10 +286,17 @@ class Resolver:
         return copy(self).resolve(c) is not None
 
     def direction(self, c: Candidate) -> int:
-        """Which way a bare weekday or month points: a cue before it ('as early as', 'until'), else the tense."""
+        """Which way a bare weekday or month points: a cue before it ('as early as', 'effective'), else the tense;
+        'until' looks forward unless the clause is in the past ('Until Thursday, they had not ...'); a possessive
+        ('Wednesday's ruling') names something that already happened."""
         if FORWARD_CUE.search(self.text, max(0, c.start - 20), c.start):
             return 1
-        return self.tense(c.start)
+        tense = self.tense(c.start)
+        if UNTIL_CUE.search(self.text, max(0, c.start - 12), c.start) and tense >= 0:
+            return 1
+        if not tense and self.text.startswith(("'s", "’s"), c.end):
+            return -1
+        return tense
 
     def _set_ref(self, d: date) -> None:
         self.ref = d
@@ -385,6 +393,7 @@ class Resolver:
         mod = MODS.get(_norm(m["edge"]))
         rel = _norm(m["rel"])
         if m["year"]:
+            self.ref_year = int(m["year"])
             return "DATE", f"{int(m['year']):04d}-{mo:02d}", mod
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", mod
@@ -506,8 +515,10 @@ class Resolver:
                      "that": 0, "later that": 0, "earlier that": 0}
         unit = what if what != "season" else "quarter"
         if rel in ("the", "all", "the full"):
-            if rel == "all" or (rel == "the" and unit != "weekend"
-                                and self._preceded_by(c.start, ("for", "over", "throughout"))):
+            if rel == "all" or (rel == "the" and unit != "weekend" and (
+                    self._preceded_by(c.start, ("over", "throughout"))
+                    or re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 8]))):
+                # 'over the year', 'the year ended Sept. 30': a stretch of time; 'for the year' is the year itself
                 return "DURATION", duration_value(1, unit), mod
             if self.dct is None:
                 return "DATE", _unknown(unit), mod
@@ -718,7 +729,8 @@ class Resolver:
         direction = self.direction(c)
         d = weekday_near(self.dct, wd, direction if direction else -1)
         self._set_ref(d)
-        return "DATE", d.isoformat() + suffix, mod
+        # 'Friday night' is annotated as the day in news TimeBanks (the part of day goes unsaid), so keep the date
+        return "DATE", d.isoformat(), mod
 
     def _h_ordinal_day(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         day = int(m["day"])
@@ -748,7 +760,7 @@ class Resolver:
         gd = m.groupdict()
         base = self._anchor()
         if gd.get("wd") and self.dct is not None:
-            d = weekday_near(self.dct, WEEKDAYS[m["wd"].lower()], self.tense(c.start) or -1)
+            d = weekday_near(self.dct, WEEKDAYS[m["wd"].lower()], self.direction(c) or -1)
             self._set_ref(d)
             return d
         if gd.get("deic") and self.dct is not None:
