@@ -34,6 +34,10 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "du", "la", "le", "al", "el", "
 LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 TRAILING_POSS = re.compile(r"(['’]s|['’])$")
 MAX_NGRAM = 5
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest",
+                        "northeastern", "northwestern", "southeastern", "southwestern", "mid"})
+SUBNAME = "\x00"  # marks a key that is only part of the name: matches strong entries only
 MIN_GAZ_CITY_POP = 100_000
 FEATURE_OF_SUPPLEMENT = frozenset({"country", "admin1", "admin2", "region", "water", "landform", "other"})
 
@@ -134,6 +138,15 @@ def lookup_keys(name: str) -> list[str]:
         keys.append(" ".join(["st" if words[0] == "saint" else "saint", *words[1:]]))
     if len(words) > 1 and words[0] in ("river", "lake", "mount", "mt"):
         keys.append(" ".join(words[1:]))
+    if len(words) > 1 and words[0] in DIRECTIONS:
+        keys.append(" ".join(words[1:]))  # 'South Florida', 'western Ukraine': the area lies inside the name
+    if words and words[-1] in FACILITY_HEADS:
+        return keys  # 'Atlantic Avenue' is not the Atlantic: facilities are located by context instead
+    for n in range(len(words) - 1, 0, -1):  # 'Nazi Germany', 'Greece Italy': a known name inside a longer one
+        for i in range(len(words) - n + 1):
+            sub = " ".join(words[i : i + n])
+            if sub not in keys and sub not in CONNECTORS and len(sub) > 2:
+                keys.append(SUBNAME + sub)
     return keys
 
 
@@ -364,11 +377,14 @@ def attach_candidates(mentions: list[Mention], gaz: Gazetteer) -> None:
     """Look up every key of every mention in one query; each mention takes its most specific key with hits.
     A key made by dropping a head word only accepts features that head allows ('Morris County' is not the
     town of Morris; 'River North' is not a place called North)."""
-    found = gaz.lookup_many(k for m in mentions for k in m.keys)
+    found = gaz.lookup_many(k.lstrip(SUBNAME) for m in mentions for k in m.keys)
     for m in mentions:
         for n, k in enumerate(m.keys):
-            cands = found.get(k, ())
-            if n > 0:
+            cands = found.get(k.lstrip(SUBNAME), ())
+            if k.startswith(SUBNAME):
+                cands = tuple(c for c in cands if c.alias_kind != "alt" and (
+                    c.feature != "city" or c.population >= 100_000))
+            elif n > 0:
                 allowed = fallback_features(m.keys[0], k)
                 cands = tuple(c for c in cands if allowed is None or c.feature in allowed)
             if cands:
