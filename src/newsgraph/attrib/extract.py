@@ -71,9 +71,10 @@ def find_subject(tok: Token) -> Token | None:
     """The speaker of a cue verb: its subject, a passive agent, or the subject it shares with the verb it hangs on."""
     cur = tok
     for _ in range(MAX_INHERIT):
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # two subjects means a misparse; the one nearest the verb is the speaker
+            return min(subjects, key=lambda c: abs(c.i - cur.i))
         for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs:

@@ -28,7 +28,7 @@ PARENT_RATIO = 0.5
 HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s*:\s+(\S.*?)\s*$", re.DOTALL)
 NOT_SOURCES = frozenset({
     "watch", "exclusive", "breaking", "update", "video", "photos", "live", "analysis", "opinion", "editorial",
-    "review", "fact check", "explainer", "q&a", "timeline", "factbox", "correction", "read", "listen", "poll results",
+    "review", "fact check", "the latest", "latest", "explainer", "q&a", "timeline", "factbox", "correction", "read", "listen", "poll results",
 })
 SPEAKER_LABEL = re.compile(r"\s*[\"“]?\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})\s*(:|―|—|–)\s*(\S)")
 TRAILING_SPEAKER = re.compile(r"(―|—|–|--)\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})[\s.]*$")
@@ -57,7 +57,31 @@ def find_candidates(doc: Document, parsed: Any, lex: CueLexicon, threshold: floa
     cands.extend(speaker_label_candidates(doc))
     for cand in cands:
         cand.content = widen_content(doc.text, cand.content, cand.cue, quotes)
+    split_participles(cands, parsed, doc.text)
     return [c for c in dedupe(cands) if c.content[1] > c.content[0]], quotes
+
+
+def split_participles(cands: list[Candidate], parsed: Any, text: str) -> None:
+    """'X said A, adding B': the participle starts a second attribution by the same speaker, so the first content
+    stops at the comma and the participle takes the outer speaker (not a subject it inherited from inside A)."""
+    for c in cands:
+        if c.cue_head < 0 or not c.frame.endswith("/shared"):
+            continue
+        tok = parsed[c.cue_head]
+        if tok.tag_ != "VBG" or tok.i == 0 or parsed[tok.i - 1].text != ",":
+            continue
+        outers = [p for p in cands if p is not c and p.source is not None
+                  and p.content[0] < c.cue[0] < p.content[1] and p.cue[1] <= c.cue[0]]
+        if not outers:
+            continue
+        outer = min(outers, key=lambda p: p.content[0])
+        end = parsed[tok.i - 1].idx
+        while end > outer.content[0] and text[end - 1].isspace():
+            end -= 1
+        if end <= outer.content[0]:
+            continue
+        outer.content = (outer.content[0], end)
+        c.source, c.source_head = outer.source, outer.source_head
 
 
 def headline_candidates(doc: Document) -> list[Candidate]:
