@@ -209,7 +209,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock)", "clock24": r"\d[:h]\d\d",
         "noon": "noon|midnight|midday|mid", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
-        "set_every": r"\b(?:every|each|per)\b", "set": "ly\b", "bare_plural": r"s\b",
+        "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "bare_plural": r"s\b",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
         "holiday": r"thanksgiving|christmas|new\s+year|election\s+day|independence|halloween|valentine|easter|"
                    r"good\s+friday|memorial|labor|veterans|boxing|may\s+day|bastille|armistice",
@@ -218,7 +218,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
-FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|"
+FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|ahead\s+of|"
                          r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
                          re.IGNORECASE)
 MEASURE_AFTER = re.compile(
@@ -515,7 +515,7 @@ class Resolver:
                      "that": 0, "later that": 0, "earlier that": 0}
         unit = what if what != "season" else "quarter"
         if rel in ("the", "all", "the full"):
-            if rel == "all" or (rel == "the" and unit != "weekend" and (
+            if rel == "all" or (rel == "the" and (
                     self._preceded_by(c.start, ("over", "throughout"))
                     or re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 8]))):
                 # 'over the year', 'the year ended Sept. 30': a stretch of time; 'for the year' is the year itself
@@ -523,7 +523,7 @@ class Resolver:
             if self.dct is None:
                 return "DATE", _unknown(unit), mod
             if unit == "weekend":
-                return "DATE", fmt_at(self._weekend_date(c.start, self.dct), "weekend"), mod
+                return "DATE", fmt_at(self._weekend_date(c, self.dct), "weekend"), mod
             return "DATE", fmt_at(self.dct, unit), mod
         if rel in narrative:
             if unit == "year" and self.ref_year is not None:
@@ -538,7 +538,7 @@ class Resolver:
             n = step[rel]
             return "DATE", ("PRESENT_REF" if n == 0 else "PAST_REF" if n < 0 else "FUTURE_REF"), mod
         if unit == "weekend" and step[rel] == 0:
-            return "DATE", fmt_at(self._weekend_date(c.start, self.dct), "weekend"), mod
+            return "DATE", fmt_at(self._weekend_date(c, self.dct), "weekend"), mod
         return "DATE", fmt_at(shift(self.dct, step[rel], unit), unit), mod
 
     def _relative_day(self, rel: str, mod: str | None, c: Candidate) -> tuple[str, str, str | None] | None:
@@ -555,11 +555,11 @@ class Resolver:
             self._set_ref(d)
         return "DATE", d.isoformat(), mod
 
-    def _weekend_date(self, pos: int, base: date) -> date:
+    def _weekend_date(self, c: Candidate, base: date) -> date:
         """'the weekend': the one just past in past-tense text, the coming one otherwise."""
         if base.isoweekday() >= 6:
             return base
-        if self.tense(pos) > 0:
+        if self.direction(c) > 0:
             return base + timedelta(days=6 - base.isoweekday())
         return base - timedelta(days=base.isoweekday())
 
@@ -712,9 +712,9 @@ class Resolver:
         return "DATE", f"{self.dct.year - 1:04d}", None
 
     def _h_year_end(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
-        if self.dct is None:
-            return None
         what = _norm(m["what"])
+        if self.dct is None:
+            return "DATE", _unknown(what), "END"
         return "DATE", fmt_at(self.dct, what), "END"
 
     def _h_weekday(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
@@ -737,14 +737,19 @@ class Resolver:
         base = self._anchor()
         if base is None:
             return "DATE", f"XXXX-XX-{day:02d}", None
-        y, mo = base.year, base.month
         direction = self.tense(c.start)
-        if day > base.day + 1 and direction <= 0:  # 'on the 28th' in a story of the 3rd: last month
-            prev = shift(date(y, mo, 1), -1, "month")
-            y, mo = prev.year, prev.month
-        if not valid_day(y, mo, day):
+        # 'on the 28th' in a story of the 3rd is last month's, unless the verb looks ahead
+        step = -1 if direction <= 0 else 1
+        first = date(base.year, base.month, 1)
+        if day > base.day + 1 and direction <= 0:
+            first = shift(first, -1, "month")
+        for _ in range(3):  # the 31st of a short month: the nearest month that has one, in the same direction
+            if valid_day(first.year, first.month, day):
+                break
+            first = shift(first, step, "month")
+        else:
             return None
-        d = date(y, mo, day)
+        d = date(first.year, first.month, day)
         self._set_ref(d)
         return "DATE", d.isoformat(), None
 
