@@ -1,0 +1,152 @@
+"""places stage: recognition, resolution in context, unknown names, robustness. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.config import Settings
+from newsgraph.context import Context
+from newsgraph.document import Document
+from newsgraph.geo.build import build_gazetteer
+from newsgraph.geo.gazetteer import Candidate
+from newsgraph.geo.resolve import Mention, haversine_km, resolve
+from newsgraph.nlp import load_model
+from newsgraph.spans import masked_text
+from newsgraph.stages import entities, places, segments
+from newsgraph.stages.places import acronym_like, lookup_keys, split_commas, trim_span
+
+
+@pytest.fixture(scope="session")
+def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.getbasetemp() / "gazetteer.sqlite"  # same file test_gazetteer builds
+    if not path.exists():
+        build_gazetteer(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def run(gaz_path: Path):
+    nlp = load_model(Settings().spacy_model)
+    ctx = Context(settings=Settings(gazetteer_path=gaz_path))
+
+    def _run(text: str) -> Document:
+        doc = Document(id="t", text=text)
+        segments.annotate(doc, None, ctx)
+        parsed = nlp(masked_text(doc))
+        entities.annotate(doc, parsed, ctx)
+        places.annotate(doc, parsed, ctx)
+        return doc
+
+    return _run
+
+
+def place(doc: Document, text: str):
+    hits = [p for p in doc.places if p.text == text]
+    assert hits, f"{text!r} not found in {[p.text for p in doc.places]}"
+    return hits[0]
+
+
+# --- pure helpers -------------------------------------------------------------------------------------------
+
+def test_trim_span_drops_article_and_possessive() -> None:
+    text = "in the Kherson region's north"
+    s, e = trim_span(text, 3, 23)
+    assert text[s:e] == "Kherson region"
+
+
+def test_lookup_keys_strip_head_words_and_directions() -> None:
+    assert lookup_keys("Kherson region")[:2] == ["kherson region", "kherson"]
+    assert "florida" in lookup_keys("South Florida")
+    assert lookup_keys("Atlantic Avenue") == ["atlantic avenue"]
+
+
+def test_split_commas() -> None:
+    text = "Thruxton, Hampshire"
+    assert [text[a:b].strip() for a, b in split_commas(text, 0, len(text))] == ["Thruxton", "Hampshire"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("NATO", True), ("MoD", True), ("LONDON", False),
+                                                ("Paris", False), ("New York", False)])
+def test_acronym_like(text: str, expected: bool) -> None:
+    assert acronym_like(text) is expected
+
+
+def _cand(pid: int, name: str, cc: str, lat: float, lon: float, pop: int, feature: str = "city") -> Candidate:
+    return Candidate(place_id=pid, geonameid=pid, name=name, lat=lat, lon=lon, country_code=cc, admin1_code=None,
+                     admin1=None, feature=feature, population=pop, capital=False, alias_kind="name")
+
+
+def test_qualifier_overrides_population() -> None:
+    paris_fr = _cand(1, "Paris", "FR", 48.85, 2.35, 2_100_000)
+    paris_us = _cand(2, "Paris", "US", 33.66, -95.56, 25_000)
+    texas = _cand(3, "Texas", "US", 31.25, -99.25, 2_000_000, "admin1")
+    ms = [Mention(0, 5, "Paris", ["paris"], candidates=(paris_fr, paris_us), qualifier=1),
+          Mention(7, 12, "Texas", ["texas"], candidates=(texas,))]
+    assert resolve(ms, [])[0].candidate.country_code == "US"
+    ms[0].qualifier = None
+    assert resolve(ms[:1], [])[0].candidate.country_code == "FR"
+
+
+def test_document_countries_pick_the_local_namesake() -> None:
+    big = _cand(1, "Portland", "US", 45.52, -122.68, 650_000)
+    small = _cand(2, "Portland", "AU", -38.34, 141.6, 10_000)
+    victoria = _cand(3, "Victoria", "AU", -37.0, 144.5, 1_500_000, "admin1")
+    ms = [Mention(0, 8, "Victoria", ["victoria"], candidates=(victoria,)),
+          Mention(20, 28, "Portland", ["portland"], candidates=(big, small))]
+    out = resolve(ms, ["AU", "AU"])
+    assert out[1].candidate.country_code == "AU"
+    assert "document country" in out[1].reason
+
+
+# --- the stage on sentences ---------------------------------------------------------------------------------
+
+def test_ukraine_story_with_exonyms_and_regions(run) -> None:
+    doc = run("Shelling hit Kharkov overnight, and Ukrainian troops advanced in the Kherson region toward the "
+              "Dnieper River, officials in Kyiv said on Monday.")
+    kh = place(doc, "Kharkov")
+    assert haversine_km(kh.lat, kh.lon, 49.99, 36.23) < 30 and kh.country_code == "UA"
+    region = place(doc, "Kherson region")
+    assert region.feature == "admin1"
+    assert place(doc, "Dnieper River").feature == "water"
+    kyiv = place(doc, "Kyiv")
+    assert haversine_km(kyiv.lat, kyiv.lon, 50.45, 30.52) < 30
+    assert all(p.reason for p in doc.places if p.lat is not None)
+
+
+def test_translation_artifacts(run) -> None:
+    doc = run("The army regrouped in Wudong after the commander refused to leave Wunan.")
+    east = place(doc, "Wudong")
+    assert east.country_code == "UA" and east.feature == "region"
+
+
+def test_containment_by_comma(run) -> None:
+    doc = run("The festival moved from Paris, Texas, to a field outside Dallas last spring.")
+    paris = place(doc, "Paris")
+    assert paris.country_code == "US"
+
+
+def test_country_is_the_country_point(run) -> None:
+    doc = run("Germany and France signed the agreement in Brussels on Friday.")
+    de = place(doc, "Germany")
+    assert de.feature == "country" and haversine_km(de.lat, de.lon, 51.5, 10.5) < 50
+
+
+def test_person_names_are_not_places(run) -> None:
+    doc = run("Striker Mohamed Salah scored twice. Salah later thanked the fans in Liverpool.")
+    assert not [p for p in doc.places if p.text == "Salah"]
+
+
+def test_odd_unicode_does_not_raise(run) -> None:
+    doc = run("Reports from Ḩamāh, 東京 and Zzyzxqville Ştreet reached Kraków on Ṭuesday. \u200b🙂")
+    assert isinstance(doc.places, list)
+    for p in doc.places:
+        assert doc.text[p.start:p.end] == p.text
+
+
+def test_dateline_place(run) -> None:
+    doc = run("HELENA, Mont. (AP) — Lawmakers met on Tuesday to discuss the state budget.")
+    if any(s.kind == "dateline" for s in doc.segments):
+        helena = place(doc, "HELENA")
+        assert helena.country_code == "US"
