@@ -109,7 +109,9 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         obj = semantic_head(obj)
         if not _usable(obj) or set(keys(obj)) & lex.cls("weapon"):
             obj = None
-    if obj is not None:
+    own = obj is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                                  for c in obj.children)  # 'withdrew its troops': the actor's own, not a target
+    if obj is not None and not own:
         options.append(obj)
         inner = _party_of(obj, lex)
         if inner is not None and not is_agentive(obj, lex):
@@ -134,6 +136,9 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
             if inner is not None:
                 options.append(inner)
         options.extend(pobj for _, pobj in prep_objects(comp, TARGET_PREPS) if _usable(pobj))
+    if obj is not None and own:
+        options.append(obj)
+    options.extend(p for _, p in prep_objects(tok, ("in",)) if _usable(p) and p.ent_type_ in ("GPE", "LOC", "NORP"))
     for o in options:
         if is_agentive(o, lex):
             return o

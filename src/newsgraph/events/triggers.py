@@ -22,7 +22,7 @@ from newsgraph.events.syntax import (
     verb_subject,
 )
 
-SUPPORT_PREPS = frozenset({"in", "into", "under", "to"})  # 'took part in', 'came under', 'resorted to'
+SUPPORT_PREPS = frozenset({"in", "into", "under", "to", "on"})  # 'took part in', 'came under', 'resorted to'
 PREP_SUPPORT_VERBS = frozenset({"take", "engage", "participate", "come", "resort", "go", "join", "break", "launch"})
 
 
@@ -59,6 +59,9 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     if k == "obj":
         obj = direct_object(tok)
         return bool(_lemma_set(obj) & cond.words) or ("@agentive" in cond.words and is_agentive(obj, lex))
+    if k == "rawobj":  # the object word itself, before 'state of emergency' -> emergency
+        raw = first_child(tok, OBJ_DEPS)
+        return raw is not None and bool(set(keys(raw)) & cond.words)
     if k == "noobj":
         return not any(c.dep_ in OBJ_DEPS for c in tok.children)
     if k == "prt":
@@ -78,6 +81,9 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
             return True
         obj = first_child(tok, OBJ_DEPS)
         return obj is not None and any(c.dep_ in ("acl", "relcl", "xcomp") for c in obj.children)
+    if k == "sup":  # the support verb carrying a noun: 'went on strike', 'called a strike'
+        sup = _support_verb(tok, lex)
+        return sup is not None and bool(set(keys(sup)) & cond.words)
     if k == "passive":
         return is_passive(tok)
     if k == "mod":
@@ -117,7 +123,7 @@ def verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         rule = match_rule(rules, tok, lex)
         if rule is None:
             continue
-        if rule.type == "NONE":
+        if rule.type == "NONE" or is_imperative(tok):
             return None
         return Candidate(tok, rule.type, rule.mode, rule.frame, "verb")
     return None
@@ -132,6 +138,12 @@ def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
     return bool(set(keys(tok)) & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")))
+
+
+def is_imperative(tok: Token) -> bool:
+    """'Talk to a teenager and ...': a bare-verb command opening a sentence describes no event."""
+    return (tok.dep_ == "ROOT" and tok.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
 def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
