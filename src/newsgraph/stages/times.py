@@ -85,7 +85,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 ORD_SUFFIX = _i(r"(?:st|nd|rd|th)")
 APPROX = _i(
     r"(?:about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|"
-    r"at\s+most|over|under|up\s+to|some|no\s+more\s+than|no\s+less\s+than|just|only|barely|a\s+full|fully|"
+    r"at\s+most|up\s+to|some|no\s+more\s+than|no\s+less\s+than|barely|a\s+full|fully|"
     r"the\s+better\s+part\s+of|well\s+over|upwards\s+of|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+long\s+as|"
     r"as\s+little\s+as|another|an\s+additional|a\s+further)"
 )
@@ -121,7 +121,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                word_start=False)),
     ("numeric", _c(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d|\d\d)"
                    r"(?![\d./])")),
-    ("mdy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?P<rel>(?i:last|this|next|this\s+past|the))\s+)?(?:(?P<edge>{EDGE})[\s-]+)?"
+    ("mdy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?:(?P<edge>{EDGE})[\s-]+)?"
                rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?:{ORD_SUFFIX})?(?![\d:,]\d|\s*(?i:(?:%|percent|billion|million)))"
                rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?![\d]))?")),
     ("dmy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:{ORD_SUFFIX})?"
@@ -170,12 +170,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
     ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
                    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
-    ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?P<wd>{WEEKDAY_NAMES})|"
+    ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|"
                 rf"(?P<deic>(?i:today|tonight|yesterday|tomorrow))))?(?!\w)")),
     ("ago", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd)\s+)?"
                rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?:\s+(?i:or\s+so))?\s+"
                rf"(?P<dir>(?i:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously))(?![\w-])")),
-    ("duration", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<det>(?i:the|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|all))\s+)?"
+    ("duration", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<det>(?i:the|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|all))\s+(?![^\s-]+-(?i:second|minute|hour|day|week|month|year|decade)s?\b))?"
                     rf"(?:(?P<rel>(?i:past|last|next|first|previous|coming|latest|final|following|preceding|remaining|initial|recent|prior|few|same|other|additional|ensuing|intervening))\s+)?"
                     rf"(?:(?P<rel2>(?i:few|several))\s+)?"
                     rf"(?P<num>{NUMBER})(?:\s+(?i:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd|plus)[\s-]+)?"
@@ -217,6 +217,8 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 }
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
+                         r"\d[\d,.]*\s+(?:[a-z]+\s+){1,2}$")
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|ahead\s+of|"
                          r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
@@ -426,9 +428,11 @@ class Resolver:
                 return None
             if MEASURE_AFTER.match(self.text, c.end):
                 return None
-        mod = MODS.get(_norm(m["edge"]))
+        edge = _norm(m["edge"])
         self.ref_year = year
-        return "DATE", f"{year:04d}", mod
+        if edge.endswith("half of"):
+            return "DATE", f"{year:04d}-H{1 if 'first' in edge else 2}", None
+        return "DATE", f"{year:04d}", MODS.get(edge)
 
     def _h_decade(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         dec = m["dec"].lower().replace("'", "")
@@ -827,6 +831,9 @@ class Resolver:
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
         if n != int(n):
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+        relative_to_story = direction not in ("ago", "back", "hence", "from now", "from today")
+        if unit in ("year", "decade", "century") and relative_to_story and self.ref_year is not None:
+            base = date(self.ref_year, 7, 1)  # 'four years later' counts from the year the story is in
         d = shift(base, sign * int(n), unit)
         if unit in ("day", "night") and direction not in ("ago",):
             self._set_ref(d)
@@ -873,8 +880,7 @@ class Resolver:
     def _after_quantity(self, start: int) -> bool:
         """'$5 a year', '10 percent a month': the 'a year' is a rate (SET), not a stretch of time."""
         before = self.text[max(0, start - 40):start].lower()
-        return bool(re.search(r"(\d|percent|%|dollars?|cents?|million|billion|trillion|times|tons?|barrels?|"
-                              r"people|units|miles|pounds|yen|euros?|francs|marks)\s*$", before))
+        return bool(RATE_BEFORE.search(before))
 
     def _h_ahead(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         unit = _unit(m["unit"])
