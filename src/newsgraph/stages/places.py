@@ -140,10 +140,10 @@ def lookup_keys(name: str) -> list[str]:
         keys.append(" ".join(words[1:]))
     if len(words) > 1 and words[0] in DIRECTIONS:
         keys.append(" ".join(words[1:]))  # 'South Florida', 'western Ukraine': the area lies inside the name
-    if words and words[-1] in FACILITY_HEADS:
+    if any(w in FACILITY_HEADS for w in words):
         return keys  # 'Atlantic Avenue' is not the Atlantic: facilities are located by context instead
-    for n in range(len(words) - 1, 0, -1):  # 'Nazi Germany', 'Greece Italy': a known name inside a longer one
-        for i in range(len(words) - n + 1):
+    for n in range(len(words) - 1, 0, -1):  # 'Nazi Germany', 'north west London': a known name inside
+        for i in range(len(words) - n, -1, -1):  # rightmost first: English names end in their head
             sub = " ".join(words[i : i + n])
             if sub not in keys and sub not in CONNECTORS and len(sub) > 2:
                 keys.append(SUBNAME + sub)
@@ -237,6 +237,8 @@ def acronym_like(text: str) -> bool:
 
 def prune_candidates(m: Mention) -> None:
     """Acronyms may only match curated abbreviations or non-town entries listed under that exact name."""
+    if all(w in DIRECTIONS for w in fold(m.text).split()):  # 'the North', 'North West': not the town of North
+        m.candidates = tuple(c for c in m.candidates if c.feature != "city")
     if m.label != "DATELINE" and acronym_like(m.text):
         m.candidates = tuple(c for c in m.candidates if c.alias_kind in ("curated", "abbr")
                              or (c.alias_kind == "name" and c.feature != "city"))
@@ -402,7 +404,7 @@ def fallback_features(full: str, key: str) -> frozenset[str] | None:
     if dropped_last == "county":
         return frozenset({"admin2", "admin1"})
     if dropped_last in ADMIN_HEADS:
-        return frozenset({"admin1", "admin2", "region", "city"})
+        return frozenset({"admin1", "admin2", "region", "city", "country"})
     if dropped_last == "city" or (fw[:2] == ["city", "of"]):
         return frozenset({"city"})
     if dropped_last in ("island", "islands", "peninsula", "valley", "mountains") or dropped_first in ("mount", "mt"):
