@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from newsgraph.events.lexicon import Condition, Lexicon, Rule
 from newsgraph.events.syntax import (
     OBJ_DEPS,
+    QUANTIFIER_HEADS,
     Token,
     direct_object,
     first_child,
@@ -23,6 +24,8 @@ from newsgraph.events.syntax import (
 )
 
 SUPPORT_PREPS = frozenset({"in", "into", "under", "to", "on"})  # 'took part in', 'came under', 'resorted to'
+MEASURE_HEADS = QUANTIFIER_HEADS | {"day", "week", "month", "hour", "night", "series", "round", "wave", "spate",
+                                    "string", "campaign", "year", "week-end", "weekend"}
 PREP_SUPPORT_VERBS = frozenset({"take", "engage", "participate", "come", "resort", "go", "join", "break", "launch"})
 
 
@@ -152,6 +155,11 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
     head = noun
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in MEASURE_HEADS:
+        head = of.head  # 'launched ten days of exercises', 'carried out a series of raids'
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
     if head.dep_ in OBJ_DEPS or head.dep_ in ("nsubjpass", "attr"):
         verb = head.head
     elif head.dep_ == "pobj" and head.head.dep_ in ("prep",) and head.head.lower_ in SUPPORT_PREPS:
