@@ -128,6 +128,27 @@ def test_headline_colon(nlp, ctx):
     assert a.content.text.startswith("Flood barriers")
 
 
+@pytest.mark.slow
+def test_transcript_speaker_labels(nlp, ctx):
+    text = ("Interview notes from the morning show.\n\nThe exchange went as follows.\n"
+            "HOST: Will the new bridge open before winter?\nMINISTER: The steel has arrived and the crews are ready.")
+    doc = run(nlp, ctx, text)
+    labels = [(a.source.text, a.cue.text) for a in top(doc) if a.cue.text == ":"]
+    assert ("HOST", ":") in labels and ("MINISTER", ":") in labels
+    minister = find(doc, "MINISTER")
+    assert minister.content.text.startswith("The steel has arrived")
+
+
+@pytest.mark.slow
+def test_vox_pop_dash_after_quotation(nlp, ctx):
+    text = ("Readers sent in their views.\n\n“The buses never come on time and nobody listens.” ― Maria Gonzalez\n"
+            "“I moved here for the parks.” ― Peter Novak")
+    doc = run(nlp, ctx, text)
+    a = find(doc, "Maria Gonzalez")
+    assert a.content.text.startswith("“The buses")
+    assert "Peter Novak" in {x.source.text for x in top(doc) if x.source}
+
+
 # --- nesting ---
 
 @pytest.mark.slow

@@ -31,7 +31,7 @@ NOT_SOURCES = frozenset({
     "review", "fact check", "the latest", "latest", "explainer", "q&a", "timeline", "factbox", "correction", "read", "listen", "poll results",
 })
 SPEAKER_LABEL = re.compile(r"\s*[\"“]?\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})\s*(:|―|—|–)\s*(\S)")
-TRAILING_SPEAKER = re.compile(r"(―|—|–|--)\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})[\s.]*$")
+TRAILING_SPEAKER = re.compile(r"(?<=[”\".!?])\s*(―|—|–|--)\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})[\s.]*(?=$|\n|[“\"])")
 STRIP = " \t\n\"'“”‘’,.;:—–-"
 
 
@@ -54,7 +54,7 @@ def find_candidates(doc: Document, parsed: Any, lex: CueLexicon, threshold: floa
     quotes = quote_spans(doc.text)
     cands = parse_candidates(parsed, lex, allowed, threshold, quotes)
     cands.extend(headline_candidates(doc))
-    cands.extend(speaker_label_candidates(doc))
+    cands.extend(speaker_label_candidates(doc, quotes))
     for cand in cands:
         cand.content = widen_content(doc.text, cand.content, cand.cue, quotes)
     split_participles(cands, parsed, doc.text)
@@ -89,7 +89,7 @@ def headline_candidates(doc: Document) -> list[Candidate]:
     out = []
     for i, seg in enumerate(doc.segments):
         text = doc.text[seg.start:seg.end]
-        title_like = i == 0 and seg.kind == "body" and len(text) <= 200 and not text.rstrip().endswith((".", "”", '"'))
+        title_like = i == 0 and seg.kind == "body" and len(text) <= 200 and ". " not in text.strip()
         if seg.kind != "headline" and not title_like:
             continue
         m = HEADLINE_COLON.match(text)
@@ -103,21 +103,42 @@ def headline_candidates(doc: Document) -> list[Candidate]:
     return out
 
 
-def speaker_label_candidates(doc: Document) -> list[Candidate]:
-    """Transcript and vox-pop paragraphs: 'MODERATOR: question ...', 'Ana Ruiz ― “quote”'. The label must be a
-    capitalised name (all capitals, or a person/organisation entity) so that datelines and section labels do not
-    count; a dash needs a person."""
+def lines(doc: Document) -> list[Offsets]:
+    """Lines of the body segments after the first (transcripts and vox pops put one speaker per line)."""
     out = []
     for i, seg in enumerate(doc.segments):
         if seg.kind != "body" or i == 0:
             continue
-        t = TRAILING_SPEAKER.search(doc.text, seg.start, seg.end)
-        if t and t.start() > seg.start and any(
-                e.label == "PERSON" and e.start < t.end(2) and e.end > t.start(2) for e in doc.entities):
-            out.append(Candidate(cue=t.span(1), content=(seg.start, t.start()), source=t.span(2), source_head=None,
-                                 cue_head=-1, lemma=t.group(1), stance="assert", weight=0.6))
-            continue
-        m = SPEAKER_LABEL.match(doc.text, seg.start, seg.end)
+        pos = seg.start
+        for part in doc.text[seg.start:seg.end].split("\n"):
+            if part.strip():
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    return out
+
+
+def _is_person(doc: Document, start: int, end: int) -> bool:
+    return any(e.label == "PERSON" and e.start < end and e.end > start for e in doc.entities)
+
+
+def speaker_label_candidates(doc: Document, quotes: list[Offsets]) -> list[Candidate]:
+    """Transcript and vox-pop lines: 'MODERATOR: question ...', '“quote” ― Ana Ruiz'. The label must be a
+    capitalised name (all capitals, or a person/organisation entity) so that datelines and section labels do not
+    count; a dash needs a person."""
+    out = []
+    quote_ends = {qe: qs for qs, qe in quotes}
+    for start, end in lines(doc):
+        for t in TRAILING_SPEAKER.finditer(doc.text, start, end):
+            if t.start() > start and _is_person(doc, *t.span(2)):
+                stop = t.start()
+                while stop > start and doc.text[stop - 1].isspace():
+                    stop -= 1
+                first = quote_ends.get(stop, start)  # the whole quotation, even when it began lines earlier
+                out.append(Candidate(cue=t.span(1), content=(first, stop),
+                                     source=t.span(2), source_head=None, cue_head=-1, lemma=t.group(1),
+                                     stance="assert", weight=0.6))
+                start = t.end()
+        m = SPEAKER_LABEL.match(doc.text, start, end)
         if not m:
             continue
         s_start, s_end = m.span(1)
@@ -131,7 +152,7 @@ def speaker_label_candidates(doc: Document) -> list[Candidate]:
             continue
         if label.lower().strip() in NOT_SOURCES:
             continue
-        out.append(Candidate(cue=m.span(2), content=(m.start(3), seg.end), source=(s_start, s_end), source_head=None,
+        out.append(Candidate(cue=m.span(2), content=(m.start(3), end), source=(s_start, s_end), source_head=None,
                              cue_head=-1, lemma=cue, stance="assert", weight=0.6))
     return out
 
