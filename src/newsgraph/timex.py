@@ -76,6 +76,8 @@ def words_to_number(text: str) -> float | None:
     s = text.lower().replace("-", " ").strip()
     if not s:
         return None
+    if re.fullmatch(r"half\s+an?", s):
+        return 0.5
     half = 0.0
     for tail in (" and a half", " 1/2", " ½"):
         if s.endswith(tail):

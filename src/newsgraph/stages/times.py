@@ -60,7 +60,7 @@ _NUMW = (
 )
 NUMBER = _i(
     rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
-    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
+    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
     r"some|a\s+dozen|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous|a\s+single"
 )
 UNIT_RX = _i(
@@ -170,6 +170,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
     ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
                    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
+    ("clock_gmt", _c(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Zulu)\b")),
     ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|"
                 rf"(?P<deic>(?i:today|tonight|yesterday|tomorrow))))?(?!\w)")),
     ("ago", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd)\s+)?"
@@ -208,7 +209,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "the_unit_rel": r"\b(?:before|after|earlier)\b", "season": "spring|summer|autumn|winter|fall",
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock)", "clock24": r"\d[:h]\d\d",
-        "noon": "noon|midnight|midday|mid", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
+        "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
         "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "bare_plural": r"s\b",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
         "holiday": r"thanksgiving|christmas|new\s+year|election\s+day|independence|halloween|valentine|easter|"
@@ -801,6 +802,11 @@ class Resolver:
         day = d.isoformat() if d else "XXXX-XX-XX"
         return "TIME", f"{day}T{m['h']}:{m['mi']}", None
 
+    def _h_clock_gmt(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        d = self._anchor()
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        return "TIME", f"{day}T{m['h']}:{m['mi']}", None
+
     def _h_noon(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         w = _norm(m["w"]).replace("-", "").replace(" ", "")
         d = self._day_for(m, c)
@@ -825,7 +831,7 @@ class Resolver:
         if n is None or base is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
         if unit in ("second", "minute", "hour"):
-            return "DURATION", duration_value(n, unit), mod  # clock arithmetic without a clock: keep the amount
+            return None  # no clock to count from: the plain duration ('two hours') is tagged instead
         if (unit == "year" and n == 1 and self.quarter is not None and direction != "ago") or (
                 unit == "year" and n == 1 and self.quarter is not None and self._quarter_context(c.start)):
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
