@@ -19,7 +19,7 @@ from newsgraph.context import Context
 from newsgraph.document import Document, Place
 from newsgraph.errors import Warnings
 from newsgraph.geo.gazetteer import Candidate, Gazetteer, fold, open_gazetteer
-from newsgraph.geo.resolve import Mention, resolve
+from newsgraph.geo.resolve import Mention, haversine_km, resolve
 from newsgraph.spans import RangeIndex, extractable_ranges
 
 log = logging.getLogger("newsgraph")
@@ -39,6 +39,9 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "northeastern", "northwestern", "southeastern", "southwestern", "mid"})
 SUBNAME = "\x00"  # marks a key that is only part of the name: matches strong entries only
 MIN_GAZ_CITY_POP = 100_000
+WEAK = "WEAK"
+WEAK_MIN_POP = 1_000
+WEAK_NEAR_KM = 100.0
 FEATURE_OF_SUPPLEMENT = frozenset({"country", "admin1", "admin2", "region", "water", "landform", "other"})
 
 
@@ -59,7 +62,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in mentions]
         return
     attach_candidates(mentions + tentative, gaz)
-    mentions += [m for m in tentative if accept_retyped(m, doc.text, gaz)]
+    mentions += [m for m in tentative if m.label == "FAC" or accept_retyped(m, doc.text, gaz)]
     if parsed is not None:
         extra = gazetteer_mentions(doc, parsed, allowed, mentions, gaz)
         attach_candidates(extra, gaz)
@@ -73,6 +76,9 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     mentions.sort(key=lambda m: m.start)
     link_qualifiers(doc.text, mentions)
     results = resolve(mentions, demonym_countries(doc, gaz))
+    keep = confirm_weak(mentions, [r.candidate for r in results])
+    mentions = [m for m, k in zip(mentions, keep, strict=True) if k]
+    results = [r for r, k in zip(results, keep, strict=True) if k]
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
     locate_by_context(mentions, places)
     doc.places = places
@@ -194,12 +200,19 @@ def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention])
             continue
         if any(ent.start < m.end and m.start < ent.end for m in places):
             continue
-        m = make_mention(doc.text, ent.start, ent.end, ent.label)
+        words = doc.text[ent.start:ent.end].split()
+        label = "FAC" if ent.label != "NORP" and words and words[-1].lower() in STRUCTURE_HEADS else ent.label
+        m = make_mention(doc.text, ent.start, ent.end, label)
         if m is not None:
             out.append(m)
     return out
 
 
+STRUCTURE_HEADS = frozenset({
+    "street", "avenue", "road", "boulevard", "lane", "church", "cathedral", "chapel", "basilica", "mosque",
+    "temple", "synagogue", "library", "estate", "racecourse", "stadium", "arena", "park", "square", "bridge",
+    "lagoon", "point", "beach", "fields", "plantation", "inn", "mall", "airport", "station", "center", "centre",
+})
 LOC_PREPS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "into", "toward", "towards", "of",
                        "around", "throughout", "via", "within"})
 
@@ -301,14 +314,41 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
     out: list[Mention] = []
     for s, e, t, inner in sorted(grams, key=lambda g: (-(g[1] - g[0]), g[0])):
         cands = found.get(fold(t), ())
-        if not cands or not strong_name(t, cands) or any(s < m.end and m.start < e for m in out):
+        if not cands or any(s < m.end and m.start < e for m in out):
             continue
         if inner and all(c.feature == "city" for c in cands):
             continue  # 'San' in 'San Marcos', 'Washington' in 'Washington Square': part of a longer name
-        m = make_mention(doc.text, s, e, "GAZ")
+        if strong_name(t, cands):
+            label = "GAZ"
+        elif weak_name(t, cands):
+            label = WEAK
+        else:
+            continue
+        m = make_mention(doc.text, s, e, label)
         if m is not None:
             out.append(m)
     return out
+
+
+def weak_name(text: str, cands: tuple[Candidate, ...]) -> bool:
+    """A small town's exact name: kept only if it resolves near the article's other places (``confirm_weak``)."""
+    return len(text) >= 4 and not text.isupper() and any(
+        c.alias_kind == "name" and c.feature == "city" and c.population >= WEAK_MIN_POP for c in cands)
+
+
+def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list[bool]:
+    """Keep a weak gazetteer match only within reach of a town or county the article names through NER."""
+    anchors = [c for m, c in zip(mentions, picks, strict=True)
+               if c is not None and m.label != WEAK and c.feature in ("city", "admin2")]
+    keep = []
+    for m, c in zip(mentions, picks, strict=True):
+        if m.label != WEAK:
+            keep.append(True)
+        else:
+            keep.append(c is not None and any(a.place_id != c.place_id and
+                                               haversine_km(c.lat, c.lon, a.lat, a.lon) <= WEAK_NEAR_KM
+                                               for a in anchors))
+    return keep
 
 
 def strong_name(text: str, cands: tuple[Candidate, ...]) -> bool:
