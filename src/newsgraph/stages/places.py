@@ -201,7 +201,7 @@ def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention])
         if any(ent.start < m.end and m.start < ent.end for m in places):
             continue
         words = doc.text[ent.start:ent.end].split()
-        label = "FAC" if ent.label != "NORP" and words and words[-1].lower() in STRUCTURE_HEADS else ent.label
+        label = "FAC" if ent.label != "NORP" and len(words) > 1 and words[-1].lower() in STRUCTURE_HEADS else ent.label
         m = make_mention(doc.text, ent.start, ent.end, label)
         if m is not None:
             out.append(m)
@@ -295,6 +295,7 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
     """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover."""
     taken = [(m.start, m.end) for m in existing]
     taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS and e.label != "ORG"]
+    org_spans = [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
     grams: list[tuple[int, int, str]] = []
     for i, j in candidate_runs(parsed):
         for a in range(i, j):
@@ -320,7 +321,7 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
             continue  # 'San' in 'San Marcos', 'Washington' in 'Washington Square': part of a longer name
         if strong_name(t, cands):
             label = "GAZ"
-        elif weak_name(t, cands):
+        elif weak_name(t, cands) and not any(s < oe and os_ < e for os_, oe in org_spans):
             label = WEAK
         else:
             continue
