@@ -267,11 +267,13 @@ class Resolver:
     quantity: QuantityFn = field(default=lambda _pos: False)
     ref: date | None = None
     ref_year: int | None = None
+    ref_month: date | None = None
     quarter: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         self.ref = self.dct
         self.ref_year = self.dct.year if self.dct else None
+        self.ref_month = self.dct
 
     # ----------------------------------------------------------------------------------------------- dispatch
     def resolve(self, c: Candidate) -> Found | None:
@@ -304,6 +306,12 @@ class Resolver:
     def _set_ref(self, d: date) -> None:
         self.ref = d
         self.ref_year = d.year
+        self.ref_month = d
+
+    def _set_ref_month(self, year: int, month: int) -> None:
+        """A month named in the story ('In March, ...') anchors 'the following month' and 'that year'."""
+        self.ref_month = date(year, month, 1)
+        self.ref_year = year
 
     def _anchor(self) -> date | None:
         return self.ref or self.dct
@@ -396,20 +404,22 @@ class Resolver:
         mod = MODS.get(_norm(m["edge"]))
         rel = _norm(m["rel"])
         if m["year"]:
-            self.ref_year = int(m["year"])
+            self._set_ref_month(int(m["year"]), mo)
             return "DATE", f"{int(m['year']):04d}-{mo:02d}", mod
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", mod
         if m["yrel"]:
             year = self.dct.year + {"this": 0, "last": -1, "next": 1}[_norm(m["yrel"])]
         elif rel in ("last", "past", "this past"):
-            year = self.dct.year if mo < self.dct.month else self.dct.year - 1
+            # 'last February' written in March means a year ago; 'in February' would name the recent one
+            year = self.dct.year if mo < self.dct.month - 1 else self.dct.year - 1
         elif rel in ("next", "coming", "this coming"):
-            year = self.dct.year if mo > self.dct.month else self.dct.year + 1
+            year = self.dct.year if mo > self.dct.month + 1 else self.dct.year + 1
         elif rel == "this":
             year = self.dct.year
         else:
             year = month_year(self.dct, mo, self.direction(c))
+        self._set_ref_month(year, mo)
         return "DATE", f"{year:04d}-{mo:02d}", mod
 
     def _month_word_ok(self, start: int, end: int) -> bool:
@@ -533,7 +543,7 @@ class Resolver:
         if rel in narrative:
             if unit == "year" and self.ref_year is not None:
                 return "DATE", f"{self.ref_year + narrative[rel]:04d}", mod
-            base = self._anchor()
+            base = self.ref_month if unit == "month" else self._anchor()
             if base is None:
                 return "DATE", _unknown(unit), mod
             return "DATE", fmt_at(shift(base, narrative[rel], unit), unit), mod
