@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.syntax import (
-    OBJ_DEPS,
     PASS_SUBJ_DEPS,
     Token,
     agent,
     first_child,
     is_passive,
     keys,
+    object_child,
     prep_objects,
     semantic_head,
     verb_subject,
@@ -104,7 +104,7 @@ def _party_of(noun: Token, lex: Lexicon) -> Token | None:
 def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
     """The party an event is aimed at: the first agentive one among object, target preps, complement."""
     options: list[Token] = []
-    obj = first_child(tok, OBJ_DEPS)
+    obj = object_child(tok)
     if obj is not None:
         obj = semantic_head(obj)
         if not _usable(obj) or set(keys(obj)) & lex.cls("weapon"):
@@ -129,7 +129,7 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         subj = first_child(comp, ("nsubj", "nsubjpass"))
         if subj is not None and comp.dep_ == "ccomp":
             options.append(semantic_head(subj))
-        cobj = first_child(comp, OBJ_DEPS)
+        cobj = object_child(comp)
         if cobj is not None:
             options.append(semantic_head(cobj))
             inner = _party_of(semantic_head(cobj), lex)

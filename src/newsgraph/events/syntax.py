@@ -65,9 +65,15 @@ def semantic_head(tok: Token) -> Token:
     return tok
 
 
+def object_child(tok: Token) -> Token | None:
+    """The direct object child, skipping a misparsed relative pronoun ('... that forces set up a post')."""
+    objs = [c for c in children(tok, OBJ_DEPS) if c.lower_ not in RELATIVE_PRONOUNS]
+    return objs[-1] if objs else None
+
+
 def direct_object(tok: Token) -> Token | None:
     """The verb's direct object, or its passive subject (what the action is done to)."""
-    obj = first_child(tok, OBJ_DEPS)
+    obj = object_child(tok)
     if obj is None:
         obj = first_child(tok, PASS_SUBJ_DEPS)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":  # 'the city captured by the army'

@@ -18,6 +18,7 @@ from newsgraph.events.syntax import (
     first_child,
     is_passive,
     keys,
+    object_child,
     prep_objects,
     semantic_head,
     verb_subject,
@@ -82,7 +83,7 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     if k == "comp":
         if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return True
-        obj = first_child(tok, OBJ_DEPS)
+        obj = object_child(tok)
         return obj is not None and any(c.dep_ in ("acl", "relcl", "xcomp") for c in obj.children)
     if k == "sup":  # the support verb carrying a noun: 'went on strike', 'called a strike'
         sup = _support_verb(tok, lex)

@@ -62,8 +62,9 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
                 # 'called off the strike', 'condemned the attack': the verb's own event has the noun as content
                 c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
-            if c is not None and c.support is None and (is_background(tok, lex) or not is_argument(tok)):
-                c.secondary = True
+            if c is not None and c.support is None and (
+                    is_background(tok, lex) or (not is_argument(tok) and c.type != "PROTEST")):
+                c.secondary = True  # 'during a demonstration' still tells us a protest happened
         if c is not None:
             out.append(c)
     return out
@@ -179,8 +180,37 @@ def _trigger_span(doc: Document, c: Candidate) -> Span:
     return doc.span(start, end)
 
 
-def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int) -> Event:
-    actor, recip = roles(c, lex)
+VIOLENT_MODIFIERS = frozenset({"violently", "brutally", "violent", "brutal", "bloody", "deadly", "lethal", "forcibly"})
+
+
+def _head_in(tok: Token | None, words: frozenset[str]) -> bool:
+    return tok is not None and bool(set(keys(semantic_head(tok))) & words)
+
+
+def crowd_rules(c: Candidate, actor: Token | None, recip: Token | None, lex: Lexicon) -> list[Candidate]:
+    """PLOVER's protest conventions, applied once roles are known.
+
+    - A demand voiced by protesters is the protest itself (the manual: the protest topic is not a REQUEST).
+    - Police dispersing or attacking demonstrators also tells us a demonstration took place.
+    - Repression done violently ('violently suppressed', 'brutal crackdown') is ASSAULT, not COERCE.
+    """
+    protesters = lex.cls("protester")
+    if c.type in ("REQUEST", "REJECT") and _head_in(actor, protesters):
+        c.type, c.mode = "PROTEST", "demo"
+    if c.type == "COERCE" and c.mode == "restrict":
+        anchor = c.support if c.support is not None else c.token
+        mods = {x.lower_ for x in anchor.children if x.dep_ in ("advmod", "amod")}
+        mods |= {x.lower_ for x in c.token.children if x.dep_ == "amod"}
+        if mods & VIOLENT_MODIFIERS:
+            c.type, c.mode = "ASSAULT", None
+    out = [c]
+    if c.type in ("COERCE", "ASSAULT") and not c.negated and _head_in(recip, protesters):
+        out.append(Candidate(semantic_head(recip), "PROTEST", "demo", "strong", "noun", actor_tok=recip))
+    return out
+
+
+def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
+                actor: Token | None, recip: Token | None) -> Event:
     anchor = c.support if c.support is not None else c.token
     clause = clause_tokens(clause_root(anchor))
     sent = c.token.sent
@@ -218,6 +248,13 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
             cands = [c for c in cands if c.token.i not in ids] + requests
         if not cands:
             continue
+        done: set[tuple[str, int]] = set()
         for c in select_events(cands, lex):
-            events.append(build_event(doc, parsed, c, lex, len(events) + 1))
+            actor, recip = roles(c, lex)
+            for ev in crowd_rules(c, actor, recip, lex):
+                if (ev.type, ev.token.i) in done:
+                    continue
+                done.add((ev.type, ev.token.i))
+                a, r = (actor, recip) if ev is c else roles(ev, lex)
+                events.append(build_event(doc, parsed, ev, lex, len(events) + 1, a, r))
     doc.events = events
