@@ -156,6 +156,12 @@ def test_narrative_reference_for_the_next_day() -> None:
     assert got["The next day"] == ("DATE", "2020-03-04")
 
 
+def test_anchor_says_what_a_relative_value_was_counted_from() -> None:
+    text = "The rebels entered the city on March 3, 2020. The next day they took the airport. On Friday talks resumed."
+    anchors = {text[f.start:f.end]: f.anchor for f in tag(text, DCT)}
+    assert anchors == {"March 3, 2020": None, "The next day": "2020-03-03", "Friday": "DCT"}
+
+
 def test_year_ago_in_quarterly_reports_keeps_the_quarter() -> None:
     got = values("Net income in the third quarter rose to $5 million from $4 million a year earlier.",
                  "1989-10-26")

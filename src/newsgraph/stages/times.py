@@ -218,6 +218,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 }
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b|年")
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"\d[\d,.]*\s+(?:[a-z]+\s+){1,2}$")
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -269,6 +270,7 @@ class Resolver:
     ref_year: int | None = None
     ref_month: date | None = None
     quarter: tuple[int, int] | None = None
+    _narrative: date | None = None
 
     def __post_init__(self) -> None:
         self.ref = self.dct
@@ -278,13 +280,23 @@ class Resolver:
     # ----------------------------------------------------------------------------------------------- dispatch
     def resolve(self, c: Candidate) -> Found | None:
         handler = getattr(self, f"_h_{c.kind}")
+        self._narrative = None
         out = handler(c.match, c)
         if out is None:
             return None
         typ, value, mod = out
         if not value or not is_timex_value(value):
             return None
-        return Found(c.start, c.end, typ, value, mod)
+        return Found(c.start, c.end, typ, value, mod, self._anchor_of(c, typ, value))
+
+    def _anchor_of(self, c: Candidate, typ: str, value: str) -> str | None:
+        """What a relative value was counted from, so a reader can check it: 'DCT' or the earlier date of the story
+        ('the next day' after 'March 3, 2020' -> '2020-03-03'); None for values written out in full."""
+        if typ not in ("DATE", "TIME") or not value[:1].isdigit() or EXPLICIT_YEAR.search(self.text, c.start, c.end):
+            return None
+        if self._narrative is not None:
+            return self._narrative.isoformat()
+        return "DCT" if self.dct is not None else None
 
     def valid(self, c: Candidate) -> bool:
         """Would this candidate resolve to a value? Tried on a copy so the narrative state is untouched."""
@@ -314,6 +326,9 @@ class Resolver:
         self.ref_year = year
 
     def _anchor(self) -> date | None:
+        """The story's current date (the last one named), else the DCT."""
+        if self.ref is not None and self.ref != self.dct:
+            self._narrative = self.ref
         return self.ref or self.dct
 
     # ----------------------------------------------------------------------------------------------- absolute
@@ -544,6 +559,8 @@ class Resolver:
             if unit == "year" and self.ref_year is not None:
                 return "DATE", f"{self.ref_year + narrative[rel]:04d}", mod
             base = self.ref_month if unit == "month" else self._anchor()
+            if unit == "month" and base is not None and base != self.dct:
+                self._narrative = base
             if base is None:
                 return "DATE", _unknown(unit), mod
             return "DATE", fmt_at(shift(base, narrative[rel], unit), unit), mod
