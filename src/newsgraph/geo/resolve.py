@@ -23,6 +23,8 @@ FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "region": 1.5, "water": 1.5, "la
 KIND_PENALTY = {"name": 0.0, "curated": 0.0, "alt": -0.4, "abbr": -1.0}
 NEAR_KM = 250.0
 CAPITAL_BONUS = 1.0
+REGION_BONUS = 0.6
+SAME_PLACE_BONUS = 1.0
 
 
 @dataclass(slots=True)
@@ -93,21 +95,37 @@ def _qualifier_ok(c: Candidate, q: Candidate) -> bool:
     return False
 
 
-def score(m: Mention, c: Candidate, votes: Counter, total_votes: float, anchors: list[Candidate],
-          qual: Candidate | None) -> tuple[float, list[str]]:
+@dataclass(slots=True)
+class DocContext:
+    """What the rest of the document says, as seen from one mention (its own pick excluded)."""
+
+    votes: Counter
+    total_votes: float
+    anchors: list[Candidate]
+    regions: set[tuple[str, str]]  # (country, admin1 code) of first-level regions named in the document
+    named: set[int]  # place ids other mentions resolved to
+
+
+def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> tuple[float, list[str]]:
     """Score of one candidate in context, with the reasons that moved it."""
     s = prior(c, m.prefer)
     why = [f"prior {s:.1f}"]
-    if c.country_code and total_votes > 0:
-        share = votes.get(c.country_code, 0.0) / total_votes
+    if c.country_code and ctx.total_votes > 0:
+        share = ctx.votes.get(c.country_code, 0.0) / ctx.total_votes
         if share > 0:
             s += 0.5 + 2.0 * share
             why.append(f"document country {c.country_code} ({share:.0%})")
+    if c.feature != "admin1" and c.country_code and c.admin1_code and (c.country_code, c.admin1_code) in ctx.regions:
+        s += REGION_BONUS
+        why.append(f"in {c.admin1 or 'a region'} named in the document")
+    if c.place_id in ctx.named:
+        s += SAME_PLACE_BONUS
+        why.append("named again in the document")
     if qual is not None and _qualifier_ok(c, qual):
         s += 6.0
         why.append(f"inside {qual.name}")
-    if anchors and c.feature not in ("country",):
-        near = sum(1 for a in anchors if a.place_id != c.place_id and a.feature != "country"
+    if ctx.anchors and c.feature not in ("country",):
+        near = sum(1 for a in ctx.anchors if a.place_id != c.place_id and a.feature != "country"
                    and haversine_km(c.lat, c.lon, a.lat, a.lon) <= NEAR_KM)
         if near:
             s += min(1.75, 0.75 + 0.25 * near)
@@ -115,31 +133,37 @@ def score(m: Mention, c: Candidate, votes: Counter, total_votes: float, anchors:
     return s, why
 
 
+def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], votes: Counter) -> DocContext:
+    own = picks[i]
+    mine = votes.copy()
+    if own is not None and own.country_code:
+        mine[own.country_code] -= _self_vote(own)  # a name must not vote for itself
+    key = mentions[i].matched_key
+    others = [p for j, p in enumerate(picks) if j != i and p is not None and mentions[j].matched_key != key]
+    return DocContext(
+        votes=mine, total_votes=max(0.0, sum(mine.values())),
+        anchors=[p for j, p in enumerate(picks) if j != i and p is not None],
+        regions={(p.country_code, p.admin1_code) for p in others
+                 if p.feature == "admin1" and p.country_code and p.admin1_code},
+        named={p.place_id for p in others},
+    )
+
+
 def resolve(mentions: list[Mention], demonym_ccs: list[str]) -> list[Resolution]:
     """Pick a candidate for every mention (None when the gazetteer has none)."""
-    first = [max(m.candidates, key=lambda c: prior(c, m.prefer)) if m.candidates else None for m in mentions]
-    picks = first
+    picks = [max(m.candidates, key=lambda c: prior(c, m.prefer)) if m.candidates else None for m in mentions]
     results: list[Resolution] = []
     for _ in range(2):
         votes = country_votes(mentions, picks, demonym_ccs)
-        total = sum(votes.values())
-        anchors = [p for p, m in zip(picks, mentions, strict=True) if p is not None and _is_anchor(m)]
         results = []
         for i, m in enumerate(mentions):
             if not m.candidates:
                 results.append(Resolution(None, 0.0, "not in gazetteer"))
                 continue
+            ctx = context_for(i, mentions, picks, votes)
             qual = picks[m.qualifier] if m.qualifier is not None else None
-            own_votes = votes.copy()
-            if picks[i] is not None and picks[i].country_code:
-                own_votes[picks[i].country_code] -= _self_vote(picks[i])  # a name must not vote for itself
-            scored = []
-            for c in m.candidates:
-                sc, why = score(m, c, own_votes, max(0.0, total - _self_vote(picks[i])) if picks[i] else total,
-                                [a for a in anchors if a is not picks[i]], qual)
-                scored.append((sc, c, why))
-            scored.sort(key=lambda t: -t[0])
-            best_s, best, why = scored[0]
+            scored = sorted(((*score(m, c, ctx, qual), c) for c in m.candidates), key=lambda t: -t[0])
+            best_s, why, best = scored[0]
             second = scored[1][0] if len(scored) > 1 else best_s - 4.0
             conf = 1.0 / (1.0 + math.exp(-(best_s - second)))
             results.append(Resolution(best, round(conf, 3), "; ".join(why)))
@@ -155,7 +179,3 @@ def _self_vote(c: Candidate | None) -> float:
     if c.feature in ("admin1", "admin2", "region") or c.population >= 500_000:
         return 0.7
     return 0.3
-
-
-def _is_anchor(m: Mention) -> bool:
-    return len(m.candidates) >= 1
