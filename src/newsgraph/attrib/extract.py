@@ -205,6 +205,24 @@ def adjacent_quote(text: str, quotes: list[Offsets], anchor: int) -> Offsets | N
     return None
 
 
+def quote_after(tok: Token, sent: Span, quotes: list[Offsets]) -> Offsets | None:
+    """'X told reporters on Monday, "..."': a quotation opening right after the cue's own modifiers."""
+    doc = tok.doc
+    starts = {qs: (qs, qe) for qs, qe in quotes}
+    for j in range(tok.i + 1, min(sent.end, tok.i + 16)):
+        t = doc[j]
+        if t.idx in starts and t.text[:1] in "“\"«":
+            return starts[t.idx]
+        if t.is_punct or t.is_space:
+            continue
+        anc, hops = t, 0
+        while anc.i != tok.i and anc.head.i != anc.i and hops < 6 and anc.dep_ not in ("ccomp", "xcomp", "conj"):
+            anc, hops = anc.head, hops + 1
+        if anc.i != tok.i:
+            return None
+    return None
+
+
 def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
                    quotes: list[Offsets] = ()) -> Candidate | None:
     """A cue verb with its source and content, or None when the frame is incomplete or unlikely."""
@@ -227,14 +245,18 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
             return None
         content = clip(trim_tokens(doc, patients[0].left_edge.i, patients[0].right_edge.i), sent)
         frame = "passive"
+    quoted = None
+    if content is None and lemma in CLAUSAL_ONLY:
+        quoted = quote_after(tok, sent, quotes)
+        if quoted is not None:
+            content, frame = (tok.i, tok.i), "quote-after"
     if content is None:
         colon = colon_content(tok, sent)
         if colon is not None:
             content, frame = colon, "colon"
         else:
             content, frame = clip(content_before(tok, sent, src), sent), "before"
-    quoted = None
-    if content is None:
+    if content is None and quoted is None:
         quoted = adjacent_quote(doc.text, quotes, min(doc[src[0]].idx, tok.idx))
         if quoted is None:
             return None

@@ -129,14 +129,15 @@ def speaker_label_candidates(doc: Document, quotes: list[Offsets]) -> list[Candi
     quote_ends = {qe: qs for qs, qe in quotes}
     for start, end in lines(doc):
         for t in TRAILING_SPEAKER.finditer(doc.text, start, end):
-            if t.start() > start and _is_person(doc, *t.span(2)):
-                stop = t.start()
-                while stop > start and doc.text[stop - 1].isspace():
-                    stop -= 1
+            stop = t.start()
+            while stop > start and doc.text[stop - 1].isspace():
+                stop -= 1
+            name_words = t.group(2).split()
+            if stop > start and (_is_person(doc, *t.span(2)) or (stop in quote_ends and 2 <= len(name_words) <= 4)):
                 first = quote_ends.get(stop, start)  # the whole quotation, even when it began lines earlier
                 out.append(Candidate(cue=t.span(1), content=(first, stop),
                                      source=t.span(2), source_head=None, cue_head=-1, lemma=t.group(1),
-                                     stance="assert", weight=0.6))
+                                     stance="assert", weight=0.6, frame="label"))
                 start = t.end()
         m = SPEAKER_LABEL.match(doc.text, start, end)
         if not m:
@@ -153,7 +154,7 @@ def speaker_label_candidates(doc: Document, quotes: list[Offsets]) -> list[Candi
         if label.lower().strip() in NOT_SOURCES:
             continue
         out.append(Candidate(cue=m.span(2), content=(m.start(3), end), source=(s_start, s_end), source_head=None,
-                             cue_head=-1, lemma=cue, stance="assert", weight=0.6))
+                             cue_head=-1, lemma=cue, stance="assert", weight=0.6, frame="label"))
     return out
 
 
@@ -209,7 +210,7 @@ def drop_orphans_in_quotes(cands: list[Candidate], quotes: list[Offsets]) -> lis
             chain.append(i)
             parent = cands[i].parent
             if parent is None:
-                kept[i] = not inside_quote(cands[i], quotes)
+                kept[i] = cands[i].frame == "label" or not inside_quote(cands[i], quotes)
                 chain.pop()
                 break
             i = parent
@@ -245,6 +246,9 @@ def assign_parents(cands: list[Candidate]) -> None:
     """Nest each attribution under the tightest other attribution whose content holds its cue."""
     for i, c in enumerate(cands):
         best, best_len = None, None
+        if c.frame == "label":
+            c.parent = None  # a transcript or vox-pop label is the layout's own attribution, never embedded
+            continue
         for j, o in enumerate(cands):
             if i == j:
                 continue
