@@ -62,7 +62,12 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in mentions]
         return
     attach_candidates(mentions + tentative, gaz)
-    mentions += [m for m in tentative if m.label == "FAC" or accept_retyped(m, doc.text, gaz)]
+    for m in tentative:
+        exact = bool(m.keys) and m.matched_key == m.keys[0]
+        if m.label in ("ORG", "PERSON") and exact and not accept_retyped(m, doc.text, gaz) and weak_name(
+                m.text, m.candidates):
+            m.label = WEAK  # 'Samos', 'Owerri': a town's name NER took for a person; kept if near other places
+    mentions += [m for m in tentative if m.label in ("FAC", "GPE", WEAK) or accept_retyped(m, doc.text, gaz)]
     if parsed is not None:
         extra = gazetteer_mentions(doc, parsed, allowed, mentions, gaz)
         attach_candidates(extra, gaz)
@@ -77,6 +82,9 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     link_qualifiers(doc.text, mentions)
     results = resolve(mentions, demonym_countries(doc, gaz))
     keep = confirm_weak(mentions, [r.candidate for r in results])
+    new_index = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
+    for m in mentions:
+        m.qualifier = new_index.get(m.qualifier) if m.qualifier is not None else None
     mentions = [m for m, k in zip(mentions, keep, strict=True) if k]
     results = [r for r, k in zip(results, keep, strict=True) if k]
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
@@ -201,7 +209,8 @@ def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention])
         if any(ent.start < m.end and m.start < ent.end for m in places):
             continue
         words = doc.text[ent.start:ent.end].split()
-        label = "FAC" if ent.label != "NORP" and len(words) > 1 and words[-1].lower() in STRUCTURE_HEADS else ent.label
+        head = words[-1].lower() if len(words) > 1 and ent.label != "NORP" else ""
+        label = "FAC" if head in STRUCTURE_HEADS else "GPE" if head in ADMIN_HEADS else ent.label
         m = make_mention(doc.text, ent.start, ent.end, label)
         if m is not None:
             out.append(m)
@@ -212,6 +221,7 @@ STRUCTURE_HEADS = frozenset({
     "street", "avenue", "road", "boulevard", "lane", "church", "cathedral", "chapel", "basilica", "mosque",
     "temple", "synagogue", "library", "estate", "racecourse", "stadium", "arena", "park", "square", "bridge",
     "lagoon", "point", "beach", "fields", "plantation", "inn", "mall", "airport", "station", "center", "centre",
+    "hospital", "drive",
 })
 LOC_PREPS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "into", "toward", "towards", "of",
                        "around", "throughout", "via", "within"})
