@@ -214,6 +214,22 @@ def test_anonymous_official(nlp, ctx):
 
 
 @pytest.mark.slow
+def test_label_links_to_named_entity(nlp, ctx):
+    text = ("Senator Maria Lopez visited the port on Tuesday.\n\nShe took questions afterwards.\n"
+            "LOPEZ: The harbour needs a second crane before the winter season.")
+    doc = run(nlp, ctx, text)
+    a = find(doc, "LOPEZ")
+    lopez = next(e for e in doc.entities if e.text == "Maria Lopez")
+    assert a.source.entity_id == lopez.entity_id and a.source.type == "person"
+
+
+@pytest.mark.slow
+def test_indefinite_source_is_anonymous(nlp, ctx):
+    doc = run(nlp, ctx, "Some argue that the canal should be widened first.")
+    assert find(doc, "Some").source.type == "anonymous"
+
+
+@pytest.mark.slow
 def test_no_attribution_in_plain_narrative(nlp, ctx):
     doc = run(nlp, ctx, "The train left the station at noon and reached the coast by evening.")
     assert doc.attributions == []

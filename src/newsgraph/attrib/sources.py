@@ -17,8 +17,11 @@ from spacy.tokens import Doc
 from newsgraph.attrib.lexicon import CueLexicon
 from newsgraph.document import Entity
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me"})
-GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "you", "our", "your"})  # the speaker's group or audience: no antecedent
+INDEFINITE = frozenset({"anyone", "someone", "somebody", "no one", "nobody", "everyone", "everybody", "one",
+                        "many", "some", "others", "few", "several", "most", "all", "both"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -56,6 +59,18 @@ class SourceLinker:
             i += 1
         return out
 
+    def by_name(self, text: str) -> Entity | None:
+        """An entity the NER missed at this mention but found elsewhere: 'TRUMP' or 'Wallace' alone, matched on
+        the last word of a capitalised name of at most three words."""
+        words = LEADING_ARTICLE.sub("", text.strip()).split()
+        if not 1 <= len(words) <= 3 or not words[-1][:1].isupper():
+            return None
+        last = words[-1].lower().strip(".,'’")
+        for ent in self.entities:
+            if ent.label in ("PERSON", "ORG") and ent.canonical.split()[-1].lower().strip(".,'’") == last:
+                return ent
+        return None
+
     def preceding_entity(self, pos: int, labels: frozenset[str]) -> Entity | None:
         i = bisect_left(self.starts, pos) - 1
         while i >= 0:
@@ -87,8 +102,18 @@ class SourceLinker:
             noun = head.head.head  # who -> relcl verb -> the noun it modifies
             if noun.pos_ in ("PROPN", "NOUN"):
                 return self._classify(noun.left_edge.idx, noun.idx + len(noun), noun.text, parsed, noun, noun.lower_)
+        lowered = text.lower().strip()
+        if lowered in INDEFINITE or head_word in INDEFINITE:
+            return "anonymous", None
+        if head_word in SPEAKER_PRONOUNS:
+            return "unknown", None
         if (head is not None and head.pos_ == "PRON") or head_word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(start, head_word)
+        if not ents:
+            named = self.by_name(text)
+            if named is not None:
+                ents = [named]
+                persons = [named] if named.label == "PERSON" else []
         if self.media_name(text):
             orgs = [e for e in ents if e.label in ("ORG", "WORK_OF_ART")]
             return "media", orgs[0].entity_id if orgs else None
