@@ -58,8 +58,14 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
             return None  # 'the forces which attacked' is its own event; 'a call for forces to be deployed' is content
         if dep == "pobj" and head.lower_ not in CONTENT_PREPS and c.kind == "noun":
             return None
+        if c.type == "REQUEST" and dep in ("advcl", "ccomp") and head.dep_ == "advcl":
+            outer = by_token.get(head.head.i)  # 'staged rallies, saying he must resign': the protest's demand
+            if outer is not None and outer.type == "PROTEST" and head.i not in by_token:
+                return outer
         g = by_token.get(head.i)
         if g is not None and g is not c:
+            if c.type == "REQUEST" and g.type == "PROTEST" and dep == "advcl":
+                return g  # PLOVER: the demand of a protest is not a separate REQUEST
             if g.kind == "noun" or g.frame in ("content", "modal"):
                 return g
             if c.kind == "verb" and dep == "advcl":  # purpose: 'opened fire to disperse them'
@@ -191,3 +197,33 @@ def assault_mode(c: Candidate, lex: Lexicon) -> str | None:
         if words & lex.cls("mode:" + mode):
             return mode
     return c.mode
+
+
+BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "because", "as", "while", "although", "though",
+                              "once", "whereas", "where"})
+
+
+def in_background_clause(tok: Token) -> bool:
+    """Is the token inside a relative clause, a participle modifying a noun, or an 'after/when/because' clause?
+
+    Such clauses mostly give background ('a guard involved in a shooting', 'a helicopter that was captured
+    last week', 'after a state of siege was declared'); their events are kept only when the sentence has
+    no main-clause event.
+    """
+    cur = tok
+    for _ in range(12):
+        dep = cur.dep_
+        if dep == "relcl" and (is_passive(cur) or "had" in aux_words(cur)):
+            return True  # 'a helicopter that was captured last week', 'whom they had taken hostage'
+        if dep == "relcl":
+            return False  # 'students who staged a protest': a relative clause can report the news itself
+        if dep == "acl" and cur.tag_ in ("VBN", "VBD"):
+            return True
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in cur.children):
+            return True
+        if dep == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "where") for m in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False

@@ -83,6 +83,9 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     if k == "comp":
         if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return True
+        if any(c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children):
+            return True  # 'have sworn to fight' (parsed as an adverbial clause)
         obj = object_child(tok)
         return obj is not None and any(c.dep_ in ("acl", "relcl", "xcomp") for c in obj.children)
     if k == "sup":  # the support verb carrying a noun: 'went on strike', 'called a strike'

@@ -27,6 +27,7 @@ from newsgraph.events.modality import (
     assault_mode,
     governor,
     harm_has_perpetrator,
+    in_background_clause,
     resolve_modal,
 )
 from newsgraph.events.roles import roles
@@ -57,6 +58,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
         c = verb_candidate(tok, lex)
         if c is not None and c.frame == "harm" and not harm_has_perpetrator(c, lex):
             c = None
+        if c is not None and in_background_clause(tok):
+            c.secondary = True
         if c is None:
             c = noun_candidate(tok, lex)
             if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
@@ -65,6 +68,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             if c is not None and c.support is None and (
                     is_background(tok, lex) or (not is_argument(tok) and c.type != "PROTEST")):
                 c.secondary = True  # 'during a demonstration' still tells us a protest happened
+            if c is not None and in_background_clause(c.support if c.support is not None else tok):
+                c.secondary = True
         if c is not None:
             out.append(c)
     return out
