@@ -22,6 +22,7 @@ Data from GeoNames (https://www.geonames.org/) is licensed CC BY 4.0.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import logging
 import os
@@ -38,6 +39,8 @@ from newsgraph.geo.gazetteer import SCHEMA_VERSION, fold
 log = logging.getLogger("newsgraph")
 
 Progress = Callable[[str, int, int], None]
+DATA_FILES = ("countries.tsv", "admin1.tsv", "supplement.tsv")
+LEXICON_FILES = ("places_aliases.tsv", "places_demonyms.tsv")
 
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")  # airport and other codes mixed into GeoNames alternate names
 
@@ -107,6 +110,15 @@ class _Writer:
                                                                     sorted(self.aliases.items())))
 
 
+def data_digest() -> str:
+    """Digest of our curated inputs, stored in the file so an edited supplement triggers a rebuild."""
+    h = hashlib.sha256()
+    for f in [_data_file(n) for n in DATA_FILES] + [_lexicon_file(n) for n in LEXICON_FILES]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
     """Build the gazetteer SQLite file at ``path`` (replacing it atomically) and return the path.
 
@@ -151,7 +163,7 @@ def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
             "CREATE INDEX place_gid ON place(geonameid);"
         )
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("schema_version", SCHEMA_VERSION),
+            ("schema_version", SCHEMA_VERSION), ("data_digest", data_digest()),
             ("attribution", "GeoNames (https://www.geonames.org/), CC BY 4.0; supplement: newsgraph authors"),
             ("places", str(w.next_id - 1)), ("aliases", str(len(w.aliases))),
         ])

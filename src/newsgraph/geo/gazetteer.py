@@ -154,20 +154,21 @@ def open_gazetteer(path: Path | None = None) -> Gazetteer:
         from newsgraph.config import Settings
 
         path = Settings().gazetteer_path
+    from newsgraph.geo.build import build_gazetteer, data_digest
+
     path = Path(path)
-    if not path.exists() or _version(path) != SCHEMA_VERSION:
-        from newsgraph.geo.build import build_gazetteer
+    if not path.exists() or _meta(path, "schema_version") != SCHEMA_VERSION or _meta(path, "data_digest") != data_digest():
 
         log.warning("gazetteer %s is missing or outdated: building it now from packaged GeoNames data (~1 min)", path)
         build_gazetteer(path)
     return Gazetteer(path)
 
 
-def _version(path: Path) -> str | None:
+def _meta(path: Path, key: str) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
