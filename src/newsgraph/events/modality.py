@@ -120,7 +120,7 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
         c.type, c.mode, c.negated = "REJECT", None, False
         return c
     if is_future(tok, lex):
-        if any(x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in x.children)
+        if any(x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in x.children)
                for x in tok.children) and c.type not in ("AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"):
             c.type, c.mode = "THREATEN", threat_mode(c)  # 'will withdraw its force unless ...': a conditional threat
         elif c.type in COOPERATIVE and c.type != "AGREE":

@@ -40,6 +40,7 @@ class Candidate:
     support: Token | None = None  # the support verb carrying a noun event ('launched' in 'launched an attack')
     negated: bool = False
     absorbed_by: Candidate | None = None
+    start_tok: Token | None = None  # first word of a compound trigger ('mediation' in 'mediation effort')
     actor_tok: Token | None = None  # set when a rule fixes the roles itself ('X said Y must ...')
     recip_tok: Token | None = None
     contents: list[Candidate] | None = None  # events this one absorbed as its content
@@ -184,13 +185,16 @@ def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         return None
     if tok.pos_ == "PROPN" and not tok.text.isupper():
         return None
+    start = None
     if tok.dep_ == "compound":
-        return None
-    for key in keys(tok):
+        if tok.head.lemma_.lower() not in lex.cls("generic") or tok.head.i <= tok.i:
+            return None
+        start, tok = tok, tok.head  # 'a mediation effort': the effort carries the event, roles attach to it
+    for key in keys(start if start is not None else tok):
         rules = lex.nouns.get(key)
         if not rules:
             continue
-        rule = match_rule(rules, tok, lex)
+        rule = match_rule(rules, start if start is not None else tok, lex)
         if rule is None:
             continue
         if rule.type == "NONE":
@@ -199,7 +203,8 @@ def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         if rule.frame == "weak" and support is None:
             return None
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-        return Candidate(tok, rule.type, rule.mode, rule.frame, "noun", support=support, negated=negated)
+        return Candidate(tok, rule.type, rule.mode, rule.frame, "noun", support=support, negated=negated,
+                         start_tok=start)
     return None
 
 

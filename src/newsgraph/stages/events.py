@@ -173,11 +173,12 @@ def _entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
 def _trigger_span(doc: Document, c: Candidate) -> Span:
     tok = c.token
     start, end = tok.idx, tok.idx + len(tok.text)
-    if c.support is not None:
+    if c.start_tok is not None:
+        start = c.start_tok.idx
+    if c.support is not None and c.support.i < tok.i:  # 'launched an attack'; not 'the mobilization was announced'
         start = min(start, c.support.idx)
-        end = max(end, c.support.idx + len(c.support.text))
         if end - start > 60:  # keep the trigger readable: the noun alone when the support verb is far
-            start, end = tok.idx, tok.idx + len(tok.text)
+            start = c.start_tok.idx if c.start_tok is not None else tok.idx
     else:
         prt = next((x for x in tok.children if x.dep_ == "prt" and x.i == tok.i + 1), None)
         if prt is not None:
