@@ -99,3 +99,13 @@ def test_pipeline_check_lists_stages_in_order() -> None:
     assert result.exit_code == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
     assert names.index("newsgraph.stage.entities.v1") < names.index("newsgraph.stage.events.v1")
+
+
+def test_bench_json_reports_ratio_and_stage_shares(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "arts")
+    result = runner.invoke(app, ["bench", str(folder), "--json", "--repeat", "1"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["documents"] == 2 and report["ratio"] > 0 and report["peak_rss_mb"] > 0
+    assert {"places", "times", "attributions", "events"} <= report["stage_s"].keys()
+    assert report["stage_s"]["parse"] > 0

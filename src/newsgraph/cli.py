@@ -158,7 +158,7 @@ def export(
 def bench(
     inputs: Annotated[list[str] | None, typer.Argument(help="texts to time (default: the bundled examples/)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
-    repeat: Annotated[int, typer.Option(help="passes over the texts")] = 1,
+    repeat: Annotated[int, typer.Option(help="interleaved rounds; the fastest of each is kept")] = 3,
 ) -> None:
     """Time the pipeline and bare spaCy parsing on the same texts in one run; print the ratio."""
     from newsgraph.bench import run_bench
