@@ -29,7 +29,8 @@ BLOCK_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PROD
 ADMIN_HEADS = frozenset({"region", "province", "state", "oblast", "governorate", "prefecture", "territory",
                          "county", "district", "krai", "republic"})
 WATER_HEADS = frozenset({"river", "sea", "lake", "ocean", "gulf", "bay", "strait", "straits", "canal"})
-LAND_HEADS = frozenset({"mountains", "mountain", "mount", "peninsula", "island", "islands", "valley", "desert"})
+LAND_HEADS = frozenset({"mountains", "mountain", "mount", "peninsula", "island", "islands", "valley", "desert",
+                        "delta", "coast", "basin", "plateau", "heights", "highlands"})
 CONNECTORS = frozenset({"of", "de", "del", "da", "du", "la", "le", "al", "el", "upon", "on", "-", "and", "&"})
 LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 TRAILING_POSS = re.compile(r"(['’]s|['’])$")
@@ -143,8 +144,7 @@ def lookup_keys(name: str) -> list[str]:
     key = fold(name)
     keys = [key] if key else []
     words = key.split()
-    if len(words) > 1 and words[-1] in ADMIN_HEADS | WATER_HEADS | {"city", "island", "islands", "peninsula",
-                                                                      "mountains", "valley"}:
+    if len(words) > 1 and words[-1] in ADMIN_HEADS | WATER_HEADS | LAND_HEADS | {"city"}:
         keys.append(" ".join(words[:-1]))
     if len(words) > 2 and words[0] == "city" and words[1] == "of":
         keys.append(" ".join(words[2:]))
@@ -434,6 +434,8 @@ def attach_candidates(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         for n, k in enumerate(m.keys):
             cands = found.get(k.lstrip(SUBNAME), ())
+            if n > 0 and all(w in DIRECTIONS for w in k.lstrip(SUBNAME).split()):
+                continue  # 'North State Street' is not a place called North
             if k.startswith(SUBNAME):
                 cands = tuple(c for c in cands if c.alias_kind != "alt" and (
                     c.feature != "city" or c.population >= 100_000))
@@ -458,8 +460,8 @@ def fallback_features(full: str, key: str) -> frozenset[str] | None:
         return frozenset({"admin1", "admin2", "region", "city", "country"})
     if dropped_last == "city" or (fw[:2] == ["city", "of"]):
         return frozenset({"city"})
-    if dropped_last in ("island", "islands", "peninsula", "valley", "mountains") or dropped_first in ("mount", "mt"):
-        return frozenset({"region", "landform", "admin1", "admin2"})
+    if dropped_last in LAND_HEADS or dropped_first in ("mount", "mt"):
+        return frozenset({"region", "landform", "admin1", "admin2", "water", "country"})
     return None
 
 
