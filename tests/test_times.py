@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -214,6 +215,7 @@ _EXPRESSIONS = st.sampled_from([
 _DCTS = st.one_of(
     st.none(),
     st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)).map(date.isoformat),
+    st.dates().map(date.isoformat),  # the calendar's edges (year 1, year 9999) must not crash relative values
     st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2080, 1, 1)).map(lambda d: d.isoformat()),
 )
 
@@ -223,7 +225,8 @@ _DCTS = st.one_of(
 def test_every_value_is_a_valid_timex3_value(dct: str | None, expr: str, tense: int) -> None:
     text = f"Officials said the talks began on {expr}, and more would follow."
     found = tag(text, dct, tense=lambda _pos: tense)
-    assert found, expr
+    if dct is None or 1000 <= int(dct[:4]) <= 9000:  # near the calendar's edges some values may not exist
+        assert found, expr
     for f in found:
         assert is_timex_value(f.value), (expr, dct, f.value)
         assert f.type in ("DATE", "TIME", "DURATION", "SET")
@@ -245,3 +248,30 @@ def test_pipeline_uses_verb_tense_for_weekdays(pipeline) -> None:
     doc = extract("The rebels seized the bridge on Tuesday. Envoys will meet on Tuesday.", DCT, pipeline=pipeline)
     got = [(t.text, t.value) for t in doc.times]
     assert got == [("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-27")]
+
+
+_NEWSY = st.lists(st.sampled_from([*"0123456789 -.,:/'年月日",
+    " May ", " March ", "Friday", " the ", " last ", " next ", " week", " years", " ago", " a.m.", " quarter",
+    " third", " since ", " on ", " 23rd", " early ", " of ", "1998", "s", " and a half", " every ", " $"]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_NEWSY, dct=_DCTS)
+def test_any_text_gives_valid_sorted_non_overlapping_spans(text: str, dct: str | None) -> None:
+    found = tag(text, dct)
+    for f in found:
+        assert is_timex_value(f.value), (text, f)
+        assert 0 <= f.start < f.end <= len(text)
+    assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_long_text_is_tagged_quickly() -> None:
+    import time
+
+    text = ("On Friday, March 3, 2020, about 1,200 people marched for three hours; a week earlier 5 percent "
+            "had said last year's third-quarter figures were worse than a year ago. ") * 400
+    t0 = time.perf_counter()
+    found = tag(text, DCT)
+    assert time.perf_counter() - t0 < 5.0
+    assert len(found) >= 400 * 6

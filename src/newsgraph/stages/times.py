@@ -180,7 +180,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                     rf"(?:(?P<rel>(?i:past|last|next|first|previous|coming|latest|final|following|preceding|remaining|initial|recent|prior|few|same|other|additional|ensuing|intervening))\s+)?"
                     rf"(?:(?P<rel2>(?i:few|several))\s+)?"
                     rf"(?P<num>{NUMBER})(?:\s+(?i:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd|plus)[\s-]+)?"
-                    rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?P<orso>\s+(?i:or\s+so))?(?![\w])(?![\s-]+(?i:old|of\s+age))")),
+                    rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?P<orso>\s+(?i:or\s+so))?(?![\w])(?![\s-]+(?i:old|of\s+age))"
+                    rf"(?:(?<!(?i:quarter))(?<!(?i:quarters))|(?!\s+of\b))")),  # 'three-quarters of' is a fraction
     ("vague_plural", _c(r"(?:(?P<det>(?i:the|these|those))\s+)?(?P<rel>(?i:past|last|next|coming|recent|previous|following|ensuing|upcoming))\s+"
                         r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))(?![\w-])")),
     ("ahead", _c(r"(?i:(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\s+ahead)(?![\w-])")),
@@ -281,7 +282,10 @@ class Resolver:
     def resolve(self, c: Candidate) -> Found | None:
         handler = getattr(self, f"_h_{c.kind}")
         self._narrative = None
-        out = handler(c.match, c)
+        try:
+            out = handler(c.match, c)
+        except (ValueError, OverflowError):  # '9000 years ago' leaves the calendar datetime can represent
+            return None
         if out is None:
             return None
         typ, value, mod = out
