@@ -31,8 +31,8 @@ FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Daily W
 </channel></rss>"""
 
 
-def run(inputs: list[str], max_bytes: int = 20_000_000) -> tuple[list[RawDoc], list[InputError]]:
-    items = list(iter_inputs(inputs, max_bytes))
+def run(inputs: list[str]) -> tuple[list[RawDoc], list[InputError]]:
+    items = list(iter_inputs(inputs))  # the default size limit, as users get it
     return [i for i in items if isinstance(i, RawDoc)], [i for i in items if isinstance(i, InputError)]
 
 

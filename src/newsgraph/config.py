@@ -21,7 +21,7 @@ def data_dir() -> Path:
 class Settings:
     spacy_model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_SPACY_MODEL", DEFAULT_MODEL))
     batch_size: int = 16
-    max_bytes: int = field(default_factory=lambda: int(os.environ.get("NEWSGRAPH_MAX_BYTES", 20_000_000)))
+    max_bytes: int = field(default_factory=lambda: int(os.environ.get("NEWSGRAPH_MAX_BYTES", 5_000_000)))
     gazetteer_path: Path = field(
         default_factory=lambda: Path(os.environ.get("NEWSGRAPH_GAZETTEER", data_dir() / "gazetteer.sqlite"))
     )

@@ -11,6 +11,9 @@ from spacy.language import Language
 from newsgraph.errors import Warnings
 
 log = logging.getLogger("newsgraph")
+# Inputs are capped in bytes by Settings.max_bytes before they reach the parser; this only lifts spaCy's own
+# 1M-character guard so that a long (but allowed) document is parsed rather than rejected mid-batch.
+MAX_CHARS = 6_000_000
 
 
 @lru_cache(maxsize=4)
@@ -22,6 +25,5 @@ def load_model(name: str) -> Language:
         log.warning(Warnings.W001.fmt(model=name))
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-    if len(nlp.max_length.__str__()) and nlp.max_length < 25_000_000:
-        nlp.max_length = 25_000_000
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
     return nlp

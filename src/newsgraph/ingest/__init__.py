@@ -22,7 +22,7 @@ ALL_EXT = TEXT_EXT | HTML_EXT | FEED_EXT | JSONL_EXT
 __all__ = ["RawDoc", "iter_inputs", "read_path"]
 
 
-def iter_inputs(inputs: Iterable[str], max_bytes: int = 20_000_000) -> Iterator[RawDoc | InputError]:
+def iter_inputs(inputs: Iterable[str], max_bytes: int = 5_000_000) -> Iterator[RawDoc | InputError]:
     """Every document from every input, in order; problems become InputError items, never exceptions."""
     for item in inputs:
         if item.startswith(("http://", "https://")):
