@@ -113,6 +113,8 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     tok = c.support if c.support is not None else c.token
     if c.kind == "verb" and is_conditional(tok):
         return None
+    if tok.dep_ == "xcomp" and set(keys(tok.head)) & lex.cls("intend"):
+        return None  # 'aims to impose', 'plans to build': an aim, not (yet) an event
     if c.kind == "verb" or c.support is not None:
         c.negated = c.negated or has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail")
     lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())

@@ -78,6 +78,10 @@ def direct_object(tok: Token) -> Token | None:
         obj = first_child(tok, PASS_SUBJ_DEPS)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":  # 'the city captured by the army'
         obj = tok.head
+    if obj is None:  # 'released the workers unharmed' (parsed as a small clause)
+        small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"), None)
+        if small is not None:
+            obj = first_child(small, ("nsubj",))
     return semantic_head(obj) if obj is not None else None
 
 

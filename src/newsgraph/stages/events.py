@@ -145,6 +145,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             head = c.token.head.head if c.token.head.dep_ == "prep" else c.token.head
             if (head.i, c.type) in verb_types:
                 continue
+            if c.type in ("COERCE", "ASSAULT") and (head.i, "ASSAULT") in verb_types:
+                continue  # 'killed five villagers in a raid': the raid is the killing, not a second event
         seen.add(key)
         out.append(c)
     return out
@@ -203,6 +205,8 @@ def crowd_rules(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
     protesters = lex.cls("protester")
     if c.type in ("REQUEST", "REJECT") and _head_in(actor, protesters):
         c.type, c.mode = "PROTEST", "demo"
+    if c.type == "ASSAULT" and _head_in(actor, lex.cls("demonstrator")):  # 'rioters torched cars': a riot
+        c.type, c.mode = "PROTEST", "riot"
     if c.type == "COERCE" and c.mode == "restrict":
         anchor = c.support if c.support is not None else c.token
         mods = {x.lower_ for x in anchor.children if x.dep_ in ("advmod", "amod")}
