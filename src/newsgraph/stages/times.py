@@ -1125,6 +1125,8 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
 # ------------------------------------------------------------------------------------------------ spaCy hints
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gonna"})
+# Verbs whose time expression names the future event they arrange ('scheduled a news conference Thursday').
+SCHEDULING_VERBS = frozenset({"schedule", "reschedule", "plan", "postpone", "delay", "slate", "adjourn", "defer"})
 FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "hope", "intend", "want", "aim", "prepare", "promise", "vow",
                            "threaten", "seek", "try", "set", "due", "likely", "able", "need", "agree", "decide"})
 TIME_NOUNS = frozenset({"year", "years", "season", "fiscal", "election", "budget", "census", "model", "class", "vintage"})
@@ -1170,7 +1172,7 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
     A 'to' infinitive takes the time of the verb it depends on, unless that verb looks forward ('plan to')."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
-    if lowers & FUTURE_AUX:
+    if lowers & FUTURE_AUX or verb.lemma_ in SCHEDULING_VERBS:
         return 1
     if "to" in lowers and verb.tag_ == "VB":
         head = verb.head
