@@ -150,3 +150,24 @@ def test_dateline_place(run) -> None:
     if any(s.kind == "dateline" for s in doc.segments):
         helena = place(doc, "HELENA")
         assert helena.country_code == "US"
+
+
+def test_weak_town_needs_a_nearby_anchor() -> None:
+    from newsgraph.stages.places import WEAK, confirm_weak
+
+    anchor = _cand(1, "Gloucester", "GB", 51.86, -2.24, 130_000)
+    near = _cand(2, "Cirencester", "GB", 51.72, -1.97, 19_000)
+    far = _cand(3, "Springfield", "US", 39.8, -89.64, 116_000)
+    ms = [Mention(0, 10, "Gloucester", ["gloucester"], candidates=(anchor,)),
+          Mention(20, 31, "Cirencester", ["cirencester"], label=WEAK, candidates=(near,)),
+          Mention(40, 51, "Springfield", ["springfield"], label=WEAK, candidates=(far,))]
+    assert confirm_weak(ms, [anchor, near, far]) == [True, True, False]
+
+
+def test_facility_located_in_the_main_town(run) -> None:
+    doc = run("Residents of Leeds gathered outside the Kirkgate Market on Saturday. Leeds council "
+              "said the Kirkgate Market would reopen.")
+    market = [p for p in doc.places if "Kirkgate" in p.text]
+    assert market, [p.text for p in doc.places]
+    assert market[0].confidence <= 0.2 and "not in gazetteer" in (market[0].reason or "")
+    assert haversine_km(market[0].lat, market[0].lon, 53.8, -1.55) < 30

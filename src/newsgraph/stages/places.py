@@ -1,12 +1,18 @@
-"""places stage: find toponyms in body and headline text and resolve each to a gazetteer entry.
+"""places stage: find toponyms in body, headline and dateline text and resolve each to a gazetteer entry.
 
-Recognition has two sources, because small NER models both miss places and mislabel them:
-1. spaCy GPE/LOC/FAC entities (from the entities layer), trimmed of articles and extended by a following head
-   word ('the Kherson region', 'Idlib province') so the span says what kind of place it is;
-2. gazetteer matches on capitalised proper-noun runs that NER left alone, accepted only for strong names
-   (countries, regions, waters, curated aliases, sizeable towns) so that ordinary capitalised words stay out.
-Resolution (``geo.resolve``) ranks candidates using the whole document; names the gazetteer lacks are kept with
-null coordinates, so recall on recognition never depends on gazetteer coverage.
+Recognition has several sources, because small NER models both miss places and mislabel them:
+1. spaCy GPE/LOC/FAC entities (from the entities layer), trimmed of articles, split at commas ('Thruxton,
+   Hampshire') and extended by a following head word ('the Kherson region') so the span says what kind of place
+   it is;
+2. ORG/PERSON/NORP entities whose whole name is a strong gazetteer entry ('EU', 'Tamil Nadu') or that end in a
+   structure word ('Royal Street', 'Carnegie Library');
+3. gazetteer matches on capitalised proper-noun runs NER left alone: strong names (countries, regions, waters,
+   curated aliases, towns over 100k) directly, small towns only if they resolve near the article's other places;
+4. the dateline ('HELENA, Mont. (AP) -'), which names where the report was filed. It is read from raw text
+   (dateline segments are blanked in the parse) and only matched against the gazetteer.
+Resolution (``geo.resolve``) ranks candidates using the whole document. Names the gazetteer lacks are kept with
+null coordinates, except facilities and qualified names, which take the location of their container or of the
+article's main town at low confidence (the ``reason`` says so).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from newsgraph.context import Context
 from newsgraph.document import Document, Place
 from newsgraph.errors import Warnings
 from newsgraph.geo.gazetteer import Candidate, Gazetteer, fold, open_gazetteer
-from newsgraph.geo.resolve import Mention, haversine_km, resolve
+from newsgraph.geo.resolve import Mention, Resolution, haversine_km, resolve
 from newsgraph.spans import RangeIndex, extractable_ranges
 
 log = logging.getLogger("newsgraph")
@@ -57,11 +63,22 @@ def _open(ctx: Context) -> Gazetteer | None:
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     gaz = ctx.resource("gazetteer", lambda: _open(ctx))
     allowed = RangeIndex(extractable_ranges(doc))
+    if gaz is None:
+        doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in ner_mentions(doc, allowed)]
+        return
+    mentions = recognise(doc, parsed, allowed, gaz)
+    link_qualifiers(doc.text, mentions)
+    results = resolve(mentions, demonym_countries(doc, gaz))
+    mentions, results = drop_unconfirmed(mentions, results)
+    places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
+    locate_by_context(mentions, places)
+    doc.places = places
+
+
+def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -> list[Mention]:
+    """All toponym mentions, in text order, each with its gazetteer candidates attached."""
     mentions = ner_mentions(doc, allowed)
     tentative = retype_candidates(doc, allowed, mentions)
-    if gaz is None:
-        doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in mentions]
-        return
     attach_candidates(mentions + tentative, gaz)
     for m in tentative:
         exact = bool(m.keys) and m.matched_key == m.keys[0]
@@ -79,18 +96,17 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     for m in mentions:
         prune_candidates(m)
     mentions = [m for m in mentions if (m.candidates and not person_like(m, doc)) or plausible_unknown(m, doc)]
-    mentions.sort(key=lambda m: m.start)
-    link_qualifiers(doc.text, mentions)
-    results = resolve(mentions, demonym_countries(doc, gaz))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def drop_unconfirmed(mentions: list[Mention], results: list[Resolution]) -> tuple[list[Mention], list[Resolution]]:
+    """Remove weak matches that did not resolve near the article's other places, keeping qualifier links valid."""
     keep = confirm_weak(mentions, [r.candidate for r in results])
     new_index = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
     for m in mentions:
         m.qualifier = new_index.get(m.qualifier) if m.qualifier is not None else None
-    mentions = [m for m, k in zip(mentions, keep, strict=True) if k]
-    results = [r for r, k in zip(results, keep, strict=True) if k]
-    places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
-    locate_by_context(mentions, places)
-    doc.places = places
+    return ([m for m, k in zip(mentions, keep, strict=True) if k],
+            [r for r, k in zip(results, keep, strict=True) if k])
 
 
 def to_place(m: Mention, c: Candidate | None, confidence: float, reason: str) -> Place:
