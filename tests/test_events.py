@@ -165,3 +165,21 @@ def test_stage_copes_without_parse() -> None:
     doc = Document(id="x", text="Troops attacked the town.")
     events.annotate(doc, None, Context())
     assert doc.events == []
+
+
+def test_place_time_and_attribution_links(events_pipeline: Pipeline) -> None:
+    text = ("Officials said troops shelled villages near Kharkiv on Tuesday. "
+            "The foreign minister accused Moscow of lying.")
+    doc = run(events_pipeline, text, published="2022-03-03")
+    (assault,) = of_type(doc, "ASSAULT")
+    (accuse,) = of_type(doc, "ACCUSE")
+    if not any(p.text == "Kharkiv" for p in doc.places):
+        pytest.skip("places layer did not find Kharkiv (gazetteer unavailable)")
+    assert assault.place is not None and doc.places[assault.place].text == "Kharkiv"
+    assert accuse.place is None  # Moscow is the accused party, not where it happened
+    if doc.times:
+        assert assault.time is not None and doc.times[assault.time].text == "Tuesday"
+        assert assault.date_precision == "day" and assault.date == doc.times[assault.time].value[:10]
+    assert accuse.date == "2022-03-03" and accuse.date_precision == "reported"
+    if doc.attributions:
+        assert assault.attribution is not None

@@ -152,6 +152,17 @@ def clause_root(tok: Token) -> Token:
     return cur
 
 
+def event_clause(anchor: Token) -> set[int]:
+    """The clause an event's evidence may come from; a subjectless participle or infinitive ('..., killing
+    nine') shares its host clause, since it reports part of the same event."""
+    root = clause_root(anchor)
+    keep = clause_tokens(root)
+    if root.dep_ in ("advcl", "xcomp", "conj") and first_child(root, ("nsubj", "nsubjpass")) is None \
+            and root.head.i != root.i:
+        keep |= clause_tokens(clause_root(root.head))
+    return keep
+
+
 def clause_tokens(root: Token) -> set[int]:
     """Token indices of a clause: the root's subtree minus embedded clauses with their own verbs."""
     keep: set[int] = set()
@@ -168,7 +179,7 @@ def clause_tokens(root: Token) -> set[int]:
     return keep
 
 
-NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "prep", "ccomp", "xcomp", "mark", "aux", "neg", "case"})
+NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "prep", "ccomp", "xcomp", "mark", "aux", "neg"})
 
 
 def np_tokens(head: Token) -> list[Token]:

@@ -20,6 +20,7 @@ from newsgraph.events.fields import (
     event_quantity,
     pick_in_clause,
     pick_in_range,
+    token_index_at,
 )
 from newsgraph.events.lexicon import Lexicon, load_lexicon
 from newsgraph.events.modality import (
@@ -34,8 +35,7 @@ from newsgraph.events.roles import roles
 from newsgraph.events.syntax import (
     Token,
     aux_words,
-    clause_root,
-    clause_tokens,
+    event_clause,
     first_child,
     keys,
     np_span,
@@ -219,13 +219,51 @@ def crowd_rules(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
     return out
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "throughout",
+                            "within", "along", "over", "off", "towards", "toward", "to", "from", "through", "onto",
+                            "between", "north", "south", "east", "west"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "SANCTION"})
+
+
+def _is_locative(tok: Token) -> bool:
+    """Does a place name stand where a location goes ('in Kharkiv', 'near the border of X')?"""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if (cur.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod") or (cur.dep_ == "prep" and cur.lower_ == "of")) \
+                and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return cur.dep_ == "npadvmod"
+    return False
+
+
+def pick_place(doc: Document, parsed: Any, clause: set[int], c: Candidate, recip: Token | None) -> int | None:
+    """The toponym governed in the event's clause that names where it happened: one in a locative phrase,
+    or the target of a material event ('shelled Kharkiv'); never the party of a verbal one ('accused Moscow')."""
+    target = set(range(recip.left_edge.i, recip.right_edge.i + 1)) if recip is not None else set()
+    best, best_d = None, None
+    for n, p in enumerate(doc.places):
+        ti = token_index_at(parsed, p.start)
+        if ti is None or ti not in clause:
+            continue
+        tok = parsed[ti]
+        if not (_is_locative(tok) or (c.type in MATERIAL_TYPES and ti in target)):
+            continue
+        d = abs(ti - c.token.i)
+        if best_d is None or d < best_d:
+            best, best_d = n, d
+    return best
+
+
 def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
                 actor: Token | None, recip: Token | None) -> Event:
     anchor = c.support if c.support is not None else c.token
-    clause = clause_tokens(clause_root(anchor))
+    clause = event_clause(anchor)
     sent = c.token.sent
     trig = _trigger_span(doc, c)
-    place = pick_in_clause([(p.start, p.end) for p in doc.places], parsed, clause, c.token.i)
+    place = pick_place(doc, parsed, clause, c, recip)
     times = [(t.start, t.end) for t in doc.times]
     time = pick_in_clause(times, parsed, clause, c.token.i)
     if time is None:
