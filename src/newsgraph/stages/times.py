@@ -801,7 +801,9 @@ class Resolver:
         gd = m.groupdict()
         base = self._anchor()
         if gd.get("wd") and self.dct is not None:
-            d = weekday_near(self.dct, WEEKDAYS[m["wd"].lower()], self.direction(c) or -1)
+            # a clock time 'until 9 a.m. Tuesday' is a deadline, ahead even in a past-tense clause
+            deadline = UNTIL_CUE.search(self.text, max(0, c.start - 12), c.start)
+            d = weekday_near(self.dct, WEEKDAYS[m["wd"].lower()], 1 if deadline else (self.direction(c) or -1))
             self._set_ref(d)
             return d
         if gd.get("deic") and self.dct is not None:
