@@ -159,7 +159,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_ago_adj", _c(_i(r"(?<![\w-])year-(?:earlier|ago)(?![\w-])"))),
     ("year_end", _c(_i(r"(?<![\w-])(?P<what>year|month|quarter)(?:[- ]|.s\s+)end(?![\w-])"))),
     ("vague_ago", _c(_i(r"(?:(?:some|many|several|a\s+few|few)\s+)?(?P<unit>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)(?![\w-])"))),
-    ("weekday", _c(rf"(?:(?P<edge>(?i:early|late|earlier|later|mid))\s+)?(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?(?!\w)"
+    ("weekday", _c(rf"(?:(?P<edge>(?i:early|late|mid))\s+)?(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?(?!\w)"
                    rf"(?:[\s-](?P<part>{PART})(?P<pplural>s)?(?!\w))?")),
     ("ordinal_day", _c(rf"(?<=\s)(?P<prep>(?i:on|since|by|until|till|from|before|after|through|of|to|and))\s+"
                        rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
@@ -196,7 +196,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
-    ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|right\s+now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
+    ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
                     r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past|"
                     r"as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being|the\s+present|"
                     r"the\s+(?:near|short|long|longer)\s+term)(?![\w-])"))),
