@@ -46,9 +46,6 @@ DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
     "nineties": 9,
 }
-VAGUE_QUANTITIES = frozenset({"several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of",
-                              "hundreds of", "a couple of", "couple of"})
-
 # A TIMEX3 value: calendar dates at any granularity (with X for unknown digits), weeks, quarters, halves, seasons,
 # parts of day, clock times, ISO durations, and the three fuzzy references.
 _DATE_PART = (

@@ -252,10 +252,8 @@ class Found:
     anchor: str | None = None
 
 
-# Tense hint: offset -> -1 (past), +1 (future), 0 (present/unknown); quantity hint: offset -> True if the number
-# there counts things rather than naming a year ('1990 troops').
+# Tense hint: character offset -> -1 (past), +1 (future), 0 (present or unknown).
 TenseFn = Callable[[int], int]
-QuantityFn = Callable[[int], bool]
 
 
 @dataclass
@@ -264,9 +262,7 @@ class Resolver:
 
     text: str
     dct: date | None
-    dct_time: str | None = None
     tense: TenseFn = field(default=lambda _pos: 0)
-    quantity: QuantityFn = field(default=lambda _pos: False)
     ref: date | None = None
     ref_year: int | None = None
     ref_month: date | None = None
@@ -1108,14 +1104,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None = None,
-        tense: TenseFn | None = None, quantity: QuantityFn | None = None) -> list[Found]:
+        tense: TenseFn | None = None) -> list[Found]:
     """TIMEX3 expressions in ``text`` (only inside ``ranges``), resolved against ``published``."""
-    dct, dct_time = parse_dct(published)
-    resolver = Resolver(text=text, dct=dct, dct_time=dct_time)
+    dct, _clock = parse_dct(published)
+    resolver = Resolver(text=text, dct=dct)
     if tense is not None:
         resolver.tense = tense
-    if quantity is not None:
-        resolver.quantity = quantity
     out = []
     for cand in candidates(text, ranges if ranges is not None else [(0, len(text))], resolver.valid):
         res = resolver.resolve(cand)
@@ -1131,11 +1125,10 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gonna"})
 SCHEDULING_VERBS = frozenset({"schedule", "reschedule", "plan", "postpone", "delay", "slate", "adjourn", "defer"})
 FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "hope", "intend", "want", "aim", "prepare", "promise", "vow",
                            "threaten", "seek", "try", "set", "due", "likely", "able", "need", "agree", "decide"})
-TIME_NOUNS = frozenset({"year", "years", "season", "fiscal", "election", "budget", "census", "model", "class", "vintage"})
 
 
 class ParseHints:
-    """Tense and quantity facts read from the one spaCy parse, looked up by character offset."""
+    """Tense facts read from the one spaCy parse, looked up by character offset."""
 
     def __init__(self, parsed: Any) -> None:
         self.doc = parsed
@@ -1159,14 +1152,6 @@ class ParseHints:
             return 0
         return verb_tense(verb)
 
-    def quantity(self, pos: int) -> bool:
-        """'1990 troops' counts; 'in 1990' and '1990 election' name a year."""
-        tok = self.token_at(pos)
-        if tok is None or tok.idx != pos:
-            return False
-        head = tok.head
-        return (tok.dep_ == "nummod" and head.pos_ == "NOUN" and head.lower_ not in TIME_NOUNS
-                and head.i > tok.i)
 
 
 def verb_tense(verb: Any, depth: int = 0) -> int:
@@ -1200,6 +1185,6 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     """Add ``doc.times``: TIMEX3 DATE/TIME/DURATION/SET with values resolved against ``doc.published``."""
     hints = ParseHints(parsed) if parsed is not None else None
     found = tag(doc.text, doc.published, extractable_ranges(doc),
-                tense=hints.tense if hints else None, quantity=hints.quantity if hints else None)
+                tense=hints.tense if hints else None)
     doc.times = [Time(start=f.start, end=f.end, text=doc.text[f.start:f.end], type=f.type, value=f.value,  # type: ignore[arg-type]
                       mod=f.mod, anchor=f.anchor) for f in found]
