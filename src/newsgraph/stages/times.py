@@ -220,6 +220,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b|年")
+PERIOD_WORD = re.compile(r"\b(?:quarter|period|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"\d[\d,.]*\s+(?:[a-z]+\s+){1,2}$")
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -861,8 +862,7 @@ class Resolver:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
         if unit in ("second", "minute", "hour"):
             return None  # no clock to count from: the plain duration ('two hours') is tagged instead
-        if (unit == "year" and n == 1 and self.quarter is not None and direction != "ago") or (
-                unit == "year" and n == 1 and self.quarter is not None and self._quarter_context(c.start)):
+        if unit == "year" and n == 1 and self.quarter is not None and self._quarter_context(c.start):
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
         if n != int(n):
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
@@ -875,8 +875,12 @@ class Resolver:
         return "DATE", fmt_at(d, unit), mod
 
     def _quarter_context(self, start: int) -> bool:
-        """Is 'a year ago' here comparing quarterly figures (a quarter was named in the last ~300 characters)?"""
-        return bool(re.search(r"quarter", self.text[max(0, start - 300):start], re.IGNORECASE))
+        """Is 'a year earlier' here comparing quarterly figures? Yes if the nearest period named before it (within
+        ~300 characters) is a quarter, not 'the nine months' or 'the year'."""
+        last = None
+        for m in PERIOD_WORD.finditer(self.text, max(0, start - 300), start):
+            last = m
+        return last is not None and last.group(0).lower().startswith(("quarter", "period", "3q", "q"))
 
     def _ends_clause(self, end: int) -> bool:
         return bool(re.match(r"\s*(?:[,.;:)!?\"”]|$|and\b|but\b|when\b|the\s+company\b)", self.text[end:end + 12]))
