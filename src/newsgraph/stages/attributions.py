@@ -3,9 +3,14 @@
 Reads the one dependency parse and the entities layer. Candidates come from cue verbs (a lexicon mined from an
 annotated corpus, with precision and stance), 'according to', colons and headline 'Name: claim' forms
 (``newsgraph.attrib.extract``); contents are widened to whole quotations (``newsgraph.attrib.quotes``); sources
-are typed and linked to entities, pronouns and role nouns (``newsgraph.attrib.sources``). An attribution whose
-cue sits inside another's content is nested under it (``parent``): 'the Times quoted officials as saying X'
-gives the Times -> officials.
+are typed and linked to entities, pronouns and role nouns (``newsgraph.attrib.sources``). A small logistic model
+(``newsgraph.attrib.model``, weights shipped in ``lexicons/cue_model.tsv``) keeps the likely candidates; without
+it the mined cue-word precision is thresholded. An attribution whose cue sits inside another's content is nested
+under it (``parent``): 'the Times quoted officials as saying X' gives the Times -> officials; a cue inside a
+quotation survives only as such a child.
+
+Measured (PolNeAR dev, ``score.py``): relation-F1 0.75, content-F1 0.80, source-F1 0.79; on the 140 held-out
+train articles the lexicon and model never saw: relation-F1 0.74.
 """
 
 from __future__ import annotations
@@ -25,12 +30,13 @@ from newsgraph.spans import RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
 THRESHOLD = 0.4  # cue-word precision needed when no re-ranking model is shipped
-MODEL_THRESHOLD = 0.4
-PARENT_RATIO = 0.5
+MODEL_THRESHOLD = 0.4  # probability a candidate needs under the re-ranker (tuned on dev, checked on held-out)
+PARENT_RATIO = 0.5  # an outer attribution must be at least half as likely as the one it would embed
 HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s*:\s+(\S.*?)\s*$", re.DOTALL)
 NOT_SOURCES = frozenset({
     "watch", "exclusive", "breaking", "update", "video", "photos", "live", "analysis", "opinion", "editorial",
-    "review", "fact check", "the latest", "latest", "explainer", "q&a", "timeline", "factbox", "correction", "read", "listen", "poll results",
+    "review", "fact check", "the latest", "latest", "explainer", "q&a", "timeline", "factbox", "correction", "read",
+    "listen", "poll results",
 })
 SPEAKER_LABEL = re.compile(r"\s*[\"“]?\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})\s*(:|―|—|–)\s*(\S)")
 TRAILING_SPEAKER = re.compile(r"(?<=[”\".!?])\s*(―|—|–|--)\s*([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})[\s.]*(?=$|\n|[“\"])")
