@@ -113,7 +113,10 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     tok = c.support if c.support is not None else c.token
     if c.kind == "verb" and is_conditional(tok):
         return None
-    if tok.dep_ == "xcomp" and set(keys(tok.head)) & lex.cls("intend"):
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:  # 'aims to tighten sanctions and impose a blockade'
+        first = first.head
+    if first.dep_ == "xcomp" and set(keys(first.head)) & lex.cls("intend"):
         return None  # 'aims to impose', 'plans to build': an aim, not (yet) an event
     if c.kind == "verb" or c.support is not None:
         c.negated = c.negated or has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail")

@@ -76,6 +76,8 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         actor = agent(tok)
         subj = first_child(tok, PASS_SUBJ_DEPS)
         recip = semantic_head(subj) if subj is not None else None
+        if recip is not None and not is_agentive(recip, lex):  # 'a camp for refugees was attacked'
+            recip = _party_of(recip, lex) or recip
         if recip is not None and recip.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
             recip = tok.head
         if recip is None and tok.dep_ == "acl":  # 'refugees held in camps', 'activists detained by police'
@@ -101,47 +103,58 @@ def _party_of(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _own(tok: Token) -> bool:
+    """'its troops', 'their forces': the actor's own people or things, not a target."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in tok.children)
+
+
+def _is_purpose(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
 def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
-    """The party an event is aimed at: the first agentive one among object, target preps, complement."""
+    """The party an event is aimed at: the first agentive one among object, target preps, complement,
+    looking inside non-party nouns ('a camp for refugees' -> refugees) and after the actor's own things."""
     options: list[Token] = []
     obj = object_child(tok)
     if obj is not None:
         obj = semantic_head(obj)
-        if not _usable(obj) or set(keys(obj)) & lex.cls("weapon"):
+        if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon") | lex.cls("lightobj")):
             obj = None
-    own = obj is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-                                  for c in obj.children)  # 'withdrew its troops': the actor's own, not a target
-    if obj is not None and not own:
-        options.append(obj)
-        inner = _party_of(obj, lex)
-        if inner is not None and not is_agentive(obj, lex):
-            options.insert(0, inner)
+    if obj is not None:
         if obj.pos_ != "PROPN" and not obj.ent_type_:  # 'offered its troops to X', 'sent arms to X' -> X
-            dative = [p for _, p in prep_objects(tok, ("to", "into")) if _usable(p) and p.pos_ == "PROPN"]
-            options[:0] = dative
+            options.extend(p for _, p in prep_objects(tok, ("to", "into")) if _usable(p) and p.pos_ == "PROPN")
+        options.append(obj)
     for prep in TARGET_PREPS:
         options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj))
-    for _, pobj in prep_objects(tok, ("for",)):  # 'called for sanctions against Nigeria' -> Nigeria
-        inner = _party_of(pobj, lex)
-        if inner is not None:
-            options.append(inner)
-    for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp")):
+    options.extend(pobj for _, pobj in prep_objects(tok, ("for",)) if _usable(pobj))
+    for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp") or _is_purpose(x)):
         subj = first_child(comp, ("nsubj", "nsubjpass"))
         if subj is not None and comp.dep_ == "ccomp":
             options.append(semantic_head(subj))
         cobj = object_child(comp)
         if cobj is not None:
             options.append(semantic_head(cobj))
-            inner = _party_of(semantic_head(cobj), lex)
-            if inner is not None:
-                options.append(inner)
         options.extend(pobj for _, pobj in prep_objects(comp, TARGET_PREPS) if _usable(pobj))
-    if obj is not None and own:
-        options.append(obj)
     options.extend(p for _, p in prep_objects(tok, ("in",)) if _usable(p) and p.ent_type_ in ("GPE", "LOC", "NORP"))
+    return choose_party(options, lex)
+
+
+def choose_party(options: list[Token], lex: Lexicon) -> Token | None:
+    """First agentive option (a non-party noun contributes the party inside it), the actor's own last."""
+    expanded: list[Token] = []
     for o in options:
         if is_agentive(o, lex):
+            expanded.append(o)
+        else:
+            inner = _party_of(o, lex)
+            if inner is not None:
+                expanded.append(inner)
+    for o in expanded:
+        if not _own(o):
             return o
+    if expanded:
+        return expanded[0]
     return options[0] if options else None
 
 
