@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from newsgraph.context import Context
@@ -95,8 +98,19 @@ def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -
     mentions = merge(mentions, [m for m in datelines if m.candidates])
     for m in mentions:
         prune_candidates(m)
+    demonyms_as_countries([m for m in mentions if not m.candidates], gaz)
     mentions = [m for m in mentions if (m.candidates and not person_like(m, doc)) or plausible_unknown(m, doc)]
-    return sorted(mentions, key=lambda m: m.start)
+    actors = not_toponyms()
+    return sorted((m for m in mentions if fold(m.text) not in actors), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def not_toponyms() -> frozenset[str]:
+    """Seats of government that news uses for the government itself ('the Kremlin said'): actors, not places."""
+    path = Path(str(resources.files("newsgraph.lexicons").joinpath("places_not_toponyms.tsv")))
+    with path.open(encoding="utf-8") as f:
+        names = [ln.split("\t")[0].strip() for ln in f if ln.strip() and not ln.startswith("#")]
+    return frozenset(fold(n) for n in names[1:])
 
 
 def drop_unconfirmed(mentions: list[Mention], results: list[Resolution]) -> tuple[list[Mention], list[Resolution]]:
@@ -275,7 +289,11 @@ def acronym_like(text: str) -> bool:
 
 
 def prune_candidates(m: Mention) -> None:
-    """Acronyms may only match curated abbreviations or non-town entries listed under that exact name."""
+    """Acronyms may only match curated abbreviations or non-town entries listed under that exact name; a facility
+    never matches a town through an alternate name ('White House' is not the village of Whitehouse)."""
+    words = fold(m.text).split()
+    if m.label == "FAC" and words and words[-1] in FACILITY_HEADS:
+        m.candidates = tuple(c for c in m.candidates if not (c.feature == "city" and c.alias_kind == "alt"))
     if all(w in DIRECTIONS for w in fold(m.text).split()):  # 'the North', 'North West': not the town of North
         m.candidates = tuple(c for c in m.candidates if c.feature != "city")
     if m.label != "DATELINE" and acronym_like(m.text):
@@ -479,6 +497,15 @@ def fallback_features(full: str, key: str) -> frozenset[str] | None:
     if dropped_last in LAND_HEADS or dropped_first in ("mount", "mt"):
         return frozenset({"region", "landform", "admin1", "admin2", "water", "country"})
     return None
+
+
+def demonyms_as_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """NER sometimes tags an adjective ('Ukrainian') as a place: it then refers to its country."""
+    for m in mentions:
+        ccs = gaz.demonyms([fold(m.text)])
+        country = gaz.country(ccs[0]) if ccs else None
+        if country is not None:
+            m.candidates, m.matched_key = (country,), fold(m.text)
 
 
 def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
