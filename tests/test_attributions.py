@@ -188,6 +188,15 @@ def test_reported_that_b_said(nlp, ctx):
     assert [a.id for a in top(doc)] == [outer.id]
 
 
+@pytest.mark.slow
+def test_told_an_outlet_makes_the_outlet_the_reporter(nlp, ctx):
+    doc = run(nlp, ctx, "The mayor told CNN that the bridge would reopen in May.")
+    outer, inner = find(doc, "CNN"), find(doc, "mayor")
+    assert outer.source.type == "media" and inner.parent == outer.id
+    plain = run(nlp, ctx, "The mayor told reporters that the bridge would reopen in May.")
+    assert [a.parent for a in plain.attributions] == [None]
+
+
 # --- stance ---
 
 @pytest.mark.slow
