@@ -150,7 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("the_unit_rel", _c(_i(r"the\s+(?P<what>day|week|month|year|night)\s+(?P<dir>before|after|earlier)(?!\s+(?:the|a|an|his|her|their|its|[a-z]+ing)\b)"))),
     ("season", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?i:the)\s+)?(?P<what>(?i:spring|summer|autumn|winter)|[Ff]all(?=\s+(?:of\s+)?{YEAR}))"
                   rf"(?:(?:\s+(?i:of))?\s+(?P<year>{YEAR}))?(?![\w-])")),
-    ("quarter", _c(rf"(?:(?:(?P<det>(?i:the|this|this\s+year.s|last\s+year.s|next\s+year.s))|(?P<dety0>{YEAR}).s)\s+"
+    ("quarter", _c(rf"(?:(?:(?P<det>(?i:the|this|that|this\s+year.s|last\s+year.s|next\s+year.s))|(?P<dety0>{YEAR}).s)\s+"
                    rf"(?!(?i:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))?(?:(?P<dety>{YEAR})\s+)?"
                    rf"(?P<rel>(?:(?i:latest|current|previous|prior|last|next|past|year-ago|year-earlier|same|comparable|corresponding|recent|most\s+recent|prior-year|year-before|fiscal|calendar|just-ended|just\s+ended|final))[\s-]+)*"
                    rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))?[\s-]*(?:(?i:fiscal)[\s-]+)?"
