@@ -204,8 +204,8 @@ def assault_mode(c: Candidate, lex: Lexicon) -> str | None:
     return c.mode
 
 
-BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "because", "as", "while", "although", "though",
-                              "once", "whereas", "where"})
+BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "because", "although", "though", "once", "whereas",
+                              "where"})
 
 
 def in_background_clause(tok: Token) -> bool:

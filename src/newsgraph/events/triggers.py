@@ -73,8 +73,13 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
         return bool(_particles(tok) & cond.words)
     if k == "prep":
         return any(c.dep_ in ("prep", "agent", "advmod") and c.lower_ in cond.words for c in tok.children)
-    if k == "pobj":
-        return any(_lemma_set(pobj) & cond.words for _, pobj in prep_objects(tok))
+    if k == "pobj":  # the verb's own prepositions, or its object's ('took control of the town')
+        pobjs = [p for _, p in prep_objects(tok)]
+        obj = first_child(tok, OBJ_DEPS)
+        if obj is not None:
+            pobjs += [p for _, p in prep_objects(obj)]
+        return any(_lemma_set(p) & cond.words or ("@agentive" in cond.words and p.ent_type_ in ("GPE", "LOC", "FAC"))
+                   for p in pobjs)
     if k == "subj":
         subj = verb_subject(tok)
         if subj is None:
