@@ -309,11 +309,11 @@ class Resolver:
         ('Wednesday's ruling') names something that already happened."""
         if FORWARD_CUE.search(self.text, max(0, c.start - 20), c.start):
             return 1
+        if self.text.startswith(("'s", "’s"), c.end):
+            return -1
         tense = self.tense(c.start)
         if UNTIL_CUE.search(self.text, max(0, c.start - 12), c.start) and tense >= 0:
             return 1
-        if not tense and self.text.startswith(("'s", "’s"), c.end):
-            return -1
         return tense
 
     def _set_ref(self, d: date) -> None:
