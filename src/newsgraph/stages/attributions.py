@@ -9,7 +9,7 @@ it the mined cue-word precision is thresholded. An attribution whose cue sits in
 under it (``parent``): 'the Times quoted officials as saying X' gives the Times -> officials; a cue inside a
 quotation survives only as such a child.
 
-Measured (PolNeAR dev, ``score.py``): relation-F1 0.75, content-F1 0.80, source-F1 0.79; on the 140 held-out
+Measured (PolNeAR dev, ``score.py``): relation-F1 0.74, content-F1 0.80, source-F1 0.79; on the 140 held-out
 train articles the lexicon and model never saw: relation-F1 0.74.
 """
 
