@@ -171,3 +171,19 @@ def test_facility_located_in_the_main_town(run) -> None:
     assert market, [p.text for p in doc.places]
     assert market[0].confidence <= 0.2 and "not in gazetteer" in (market[0].reason or "")
     assert haversine_km(market[0].lat, market[0].lon, 53.8, -1.55) < 30
+
+
+def test_seats_of_government_are_actors_not_places(run) -> None:
+    doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
+    texts = [p.text for p in doc.places]
+    assert "Kremlin" not in texts and "White House" not in texts
+    assert "Geneva" in texts
+
+
+def test_adjective_tagged_as_place_means_its_country(gaz_path: Path) -> None:
+    from newsgraph.geo.gazetteer import Gazetteer
+    from newsgraph.stages.places import demonyms_as_countries
+
+    m = Mention(0, 9, "Ukrainian", ["ukrainian"], label="GPE")
+    demonyms_as_countries([m], Gazetteer(gaz_path))
+    assert m.candidates and m.candidates[0].feature == "country" and m.candidates[0].country_code == "UA"
