@@ -195,6 +195,8 @@ def assault_mode(c: Candidate, lex: Lexicon) -> str | None:
     """How an assault was done, from weapon words in its clause ('suicide bombers', 'shelled', 'machetes')."""
     if c.mode in ("abduct", "torture", "sexual", "beat", "targeted", "suicide-attack", "unconventional"):
         return c.mode
+    if c.token.lower_ in ("abused",) or (c.mode is None and c.token.lemma_ == "abuse"):
+        return "sexual" if _sentence_words(c) & {"sexually", "sexual", "rape", "raped"} else c.mode
     anchor = c.support if c.support is not None else c.token
     sent = anchor.sent
     words = {k for t in sent for k in keys(t)}
@@ -232,3 +234,21 @@ def in_background_clause(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _sentence_words(c: Candidate) -> set[str]:
+    anchor = c.support if c.support is not None else c.token
+    return {k for t in anchor.sent for k in keys(t)}
+
+
+def refine_mode(c: Candidate, lex: Lexicon) -> str | None:
+    """Mode from the sentence's words where the trigger alone does not say how: ASSAULT weapons, violent
+    demonstrations (riot), raids that detain people (arrest)."""
+    if c.type == "ASSAULT":
+        return assault_mode(c, lex)
+    words = _sentence_words(c)
+    if c.type == "PROTEST" and c.mode in (None, "demo") and words & lex.cls("mode:riot"):
+        return "riot"
+    if c.type == "COERCE" and c.mode == "seize" and words & lex.cls("mode:arrest"):
+        return "arrest"
+    return c.mode

@@ -25,10 +25,10 @@ from newsgraph.events.fields import (
 from newsgraph.events.lexicon import Lexicon, load_lexicon
 from newsgraph.events.modality import (
     apply_modality,
-    assault_mode,
     governor,
     harm_has_perpetrator,
     in_background_clause,
+    refine_mode,
     resolve_modal,
 )
 from newsgraph.events.roles import roles
@@ -118,8 +118,8 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             if not keep_request:
                 continue
         c2 = apply_modality(c, lex)
-        if c2 is not None and c2.type == "ASSAULT":
-            c2.mode = assault_mode(c2, lex)
+        if c2 is not None:
+            c2.mode = refine_mode(c2, lex)
         if c2 is not None:
             kept.append(c2)
     if any(not c.secondary for c in kept):
@@ -304,5 +304,6 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
                     continue
                 done.add((ev.type, ev.token.i))
                 a, r = (actor, recip) if ev is c else roles(ev, lex)
+                ev.mode = refine_mode(ev, lex)
                 events.append(build_event(doc, parsed, ev, lex, len(events) + 1, a, r))
     doc.events = events
