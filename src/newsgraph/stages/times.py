@@ -164,7 +164,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal_day", _c(rf"(?<=\s)(?P<prep>(?i:on|since|by|until|till|from|before|after|through|of|to|and))\s+"
                        rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
     ("clock", _c(rf"(?:(?P<mod>(?i:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after))\s+)?"
-                 rf"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o.clock))(?![a-z])"
+                 rf"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o.clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))(?![a-z])"
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
                  rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
@@ -209,7 +209,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "century": "centur", "spelled_year": "nineteen|thousand", "part_this": "morning|afternoon|evening|night",
         "the_unit_rel": r"\b(?:before|after|earlier)\b", "season": "spring|summer|autumn|winter|fall",
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
-        "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock)", "clock24": r"\d[:h]\d\d",
+        "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d",
         "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
         "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "bare_plural": r"s\b",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
@@ -788,6 +788,10 @@ class Resolver:
 
     def _clock_value(self, h: int, mi: int | None, ap: str) -> int:
         ap = ap.lower().replace(".", "")
+        if ap.startswith(("in the morning",)):
+            ap = "am"
+        elif ap.startswith(("in the", "at night")):
+            ap = "pm"
         if ap.startswith("p") and h < 12:
             h += 12
         if ap.startswith("a") and h == 12:
