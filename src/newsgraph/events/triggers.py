@@ -232,3 +232,14 @@ def is_argument(noun: Token) -> bool:
     if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "ROOT", "attr"):
         return True
     return cur.dep_ == "pobj" and cur.head.lower_ in ("in", "by") and cur.head.head.pos_ == "VERB"
+
+
+def modifies_noun(noun: Token) -> bool:
+    """'a ban on rallies', 'the law on protests': the nominal event only qualifies another noun."""
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+        return False
+    holder = cur.head.head
+    return holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() not in MEASURE_HEADS

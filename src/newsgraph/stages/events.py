@@ -42,7 +42,14 @@ from newsgraph.events.syntax import (
     semantic_head,
     verb_subject,
 )
-from newsgraph.events.triggers import Candidate, is_argument, is_background, noun_candidate, verb_candidate
+from newsgraph.events.triggers import (
+    Candidate,
+    is_argument,
+    is_background,
+    modifies_noun,
+    noun_candidate,
+    verb_candidate,
+)
 from newsgraph.spans import RangeIndex, extractable_ranges
 
 # Whether 'refused the request of X' also yields X's REQUEST (the rejected request is itself an event).
@@ -65,8 +72,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
                 # 'called off the strike', 'condemned the attack': the verb's own event has the noun as content
                 c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
-            if c is not None and c.support is None and (
-                    is_background(tok, lex) or (not is_argument(tok) and c.type != "PROTEST")):
+            if c is not None and c.support is None and (is_background(tok, lex) or modifies_noun(tok) or (
+                    not is_argument(tok) and c.type != "PROTEST")):
                 c.secondary = True  # 'during a demonstration' still tells us a protest happened
             if c is not None and in_background_clause(c.support if c.support is not None else tok):
                 c.secondary = True
