@@ -1167,10 +1167,14 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
     A 'to' infinitive takes the time of the verb it depends on, unless that verb looks forward ('plan to')."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
-    if lowers & FUTURE_AUX or verb.lemma_ in SCHEDULING_VERBS:
+    if lowers & FUTURE_AUX:
         return 1
+    if verb.lemma_ in SCHEDULING_VERBS:
+        return -1 if "had" in lowers else 1  # 'had been scheduled to expire Friday': a plan already past
     if "to" in lowers and verb.tag_ == "VB":
         head = verb.head
+        if head.lemma_ in SCHEDULING_VERBS and head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head, depth + 1)
         if head is verb or depth > 2 or head.lemma_ in FORWARD_VERBS or head.pos_ not in ("VERB", "AUX"):
             return 1
         return verb_tense(head, depth + 1) or 1
