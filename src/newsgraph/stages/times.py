@@ -539,12 +539,20 @@ class Resolver:
             return self._relative_day(rel, mod, c)
         if what in SEASONS:
             return self._season(rel, SEASONS[what], mod)
+        if what == "season":  # 'this season' in news is mostly a sports or fashion season: about a year
+            n = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1,
+                 "the last": -1, "this past": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel)
+            if n is None:
+                return None
+            if self.dct is None:
+                return "DATE", "PRESENT_REF" if n == 0 else ("PAST_REF" if n < 0 else "FUTURE_REF"), mod
+            return "DATE", f"{self.dct.year + n:04d}", mod
         step = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
                 "the past": -1, "the last": -1, "this past": -1, "next": 1, "coming": 1,
                 "the coming": 1, "this coming": 1}
         narrative = {"the next": 1, "the following": 1, "the same": 0, "the preceding": -1, "the previous": -1,
                      "that": 0, "later that": 0, "earlier that": 0}
-        unit = what if what != "season" else "quarter"
+        unit = what
         if rel in ("the", "all", "the full"):
             if rel == "all" or (rel == "the" and (
                     self._preceded_by(c.start, ("over", "throughout"))
