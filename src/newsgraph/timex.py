@@ -36,12 +36,12 @@ ORDINALS: dict[str, int] = {
 SMALL_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
 }
 TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-SCALES: dict[str, int] = {"couple": 2, "dozen": 12, "hundred": 100, "thousand": 1000}
+SCALES: dict[str, int] = {"single": 1, "couple": 2, "dozen": 12, "hundred": 100, "thousand": 1000}
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
     "nineties": 9,

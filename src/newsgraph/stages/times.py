@@ -924,6 +924,8 @@ class Resolver:
             return "SET", duration_value(1, unit), None
         if unit == "weekend":
             return None
+        if unit == "quarter" and raw_num in ("a", "an", "one") and not (m["det"] or rel):
+            return None  # 'fell by a quarter', 'a quarter of the vote': a fraction, not three months
         if raw_num == "second" or (raw_num in ("a", "an") and unit == "second"):
             return None
         return "DURATION", duration_value(n, unit), mod
