@@ -49,11 +49,9 @@ def quantity_of(noun: Token | None, people: frozenset[str]) -> Quantity | None:
     value = parse_number([t.text for t in parts])
     if value is None or value <= 0:
         return None
-    start = parts[0].idx
-    end = noun.idx + len(noun.text)
     unit = "people" if noun.lemma_.lower() in people else noun.lemma_.lower()
     val: float | int = int(value) if float(value).is_integer() else value
-    return Quantity(value=val, unit=unit, text=noun.doc.text[start:end])
+    return Quantity(value=val, unit=unit, text=noun.doc[parts[0].i : noun.i + 1].text)
 
 
 def event_quantity(trigger: Token, recipient: Token | None, people: frozenset[str]) -> Quantity | None:
@@ -72,11 +70,15 @@ def token_index_at(parsed, char: int) -> int | None:
     return span.start if span is not None and len(span) else None
 
 
-def pick_in_clause(spans: list[tuple[int, int]], parsed, clause: set[int], trigger_i: int) -> int | None:
+def token_starts(parsed, spans: list[tuple[int, int]]) -> list[int | None]:
+    """First token index of each span (computed once per document, not once per event)."""
+    return [token_index_at(parsed, start) for start, _end in spans]
+
+
+def pick_in_clause(starts: list[int | None], clause: set[int], trigger_i: int) -> int | None:
     """Index of the span whose first token is in the clause, nearest the trigger."""
     best, best_d = None, None
-    for n, (start, _end) in enumerate(spans):
-        ti = token_index_at(parsed, start)
+    for n, ti in enumerate(starts):
         if ti is None or ti not in clause:
             continue
         d = abs(ti - trigger_i)

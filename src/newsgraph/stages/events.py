@@ -20,7 +20,7 @@ from newsgraph.events.fields import (
     event_quantity,
     pick_in_clause,
     pick_in_range,
-    token_index_at,
+    token_starts,
 )
 from newsgraph.events.lexicon import Lexicon, load_lexicon
 from newsgraph.events.modality import (
@@ -246,13 +246,13 @@ def _is_locative(tok: Token) -> bool:
     return False
 
 
-def pick_place(doc: Document, parsed: Any, clause: set[int], c: Candidate, recip: Token | None) -> int | None:
+def pick_place(parsed: Any, place_starts: list[int | None], clause: set[int], c: Candidate,
+               recip: Token | None) -> int | None:
     """The toponym governed in the event's clause that names where it happened: one in a locative phrase,
     or the target of a material event ('shelled Kharkiv'); never the party of a verbal one ('accused Moscow')."""
     target = set(range(recip.left_edge.i, recip.right_edge.i + 1)) if recip is not None else set()
     best, best_d = None, None
-    for n, p in enumerate(doc.places):
-        ti = token_index_at(parsed, p.start)
+    for n, ti in enumerate(place_starts):
         if ti is None or ti not in clause:
             continue
         tok = parsed[ti]
@@ -265,14 +265,14 @@ def pick_place(doc: Document, parsed: Any, clause: set[int], c: Candidate, recip
 
 
 def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
-                actor: Token | None, recip: Token | None) -> Event:
+                actor: Token | None, recip: Token | None, starts: dict[str, list[int | None]]) -> Event:
     anchor = c.support if c.support is not None else c.token
     clause = event_clause(anchor)
     sent = c.token.sent
     trig = _trigger_span(doc, c)
-    place = pick_place(doc, parsed, clause, c, recip)
+    place = pick_place(parsed, starts["places"], clause, c, recip)
     times = [(t.start, t.end) for t in doc.times]
-    time = pick_in_clause(times, parsed, clause, c.token.i)
+    time = pick_in_clause(starts["times"], clause, c.token.i)
     if time is None:
         time = pick_in_range(times, sent.start_char, sent.end_char, trig.start)
     date, precision = event_date(doc, time)
@@ -293,6 +293,8 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     lex: Lexicon = ctx.resource("events.plover_lexicon", load_lexicon)
     allowed = RangeIndex(extractable_ranges(doc))
     events: list[Event] = []
+    starts = {"places": token_starts(parsed, [(p.start, p.end) for p in doc.places]),
+              "times": token_starts(parsed, [(t.start, t.end) for t in doc.times])}
     for sent in parsed.sents:
         if not sent.text.strip():
             continue
@@ -312,5 +314,5 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
                 done.add((ev.type, ev.token.i))
                 a, r = (actor, recip) if ev is c else roles(ev, lex)
                 ev.mode = refine_mode(ev, lex)
-                events.append(build_event(doc, parsed, ev, lex, len(events) + 1, a, r))
+                events.append(build_event(doc, parsed, ev, lex, len(events) + 1, a, r, starts))
     doc.events = events
