@@ -105,6 +105,15 @@ def test_foreign_outlet_date_formats() -> None:
     assert got["2021-03-25"] == ("DATE", "2021-03-25")
 
 
+def test_numeric_dates_and_clock_times() -> None:
+    got = values("Talks began on 3/18/2013 and ended 20.03.2013. At 11:30 a.m. on March 20, 2013, the quake struck; "
+                 "the convoy left at 0800 GMT and returned at 4 in the afternoon.", "2013-03-22")
+    assert got["3/18/2013"] == ("DATE", "2013-03-18")
+    assert got["20.03.2013"] == ("DATE", "2013-03-20")
+    assert got["11:30 a.m. on March 20, 2013"] == ("TIME", "2013-03-20T11:30")
+    assert got["4 in the afternoon"][1].endswith("T16:00")
+
+
 def test_month_name_dates() -> None:
     got = values("Talks began March 23rd, resumed 24 March 2021 and collapsed on Sept. 2, 2021.")
     assert got["March 23rd"] == ("DATE", "2022-03-23")

@@ -120,7 +120,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cjk", _c(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号])?",
                word_start=False)),
     ("numeric", _c(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[5-9]|20)\d\d|\d\d)"
-                   r"(?![\d./])")),
+                   r"(?![\d/]|\.\d)")),
     ("mdy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?P<rel>(?i:last|this|next|this\s+past))\s+)?(?:(?P<edge>{EDGE})[\s-]+)?"
                rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?:{ORD_SUFFIX})?(?![\d:,]\d|\s*(?i:(?:%|percent|billion|million)))"
                rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?![\d]))?")),
@@ -167,7 +167,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o.clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))(?![a-z])"
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
                  rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
-                 rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)))?")),
+                 rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)(?:,?\s+(?P<cy>{YEAR})(?!\d))?))?")),
     ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
                    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
     ("clock_gmt", _c(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Zulu)\b")),
@@ -808,7 +808,6 @@ class Resolver:
 
     def _day_for(self, m: re.Match[str], c: Candidate) -> date | None:
         gd = m.groupdict()
-        base = self._anchor()
         if gd.get("wd") and self.dct is not None:
             # a clock time 'until 9 a.m. Tuesday' is a deadline, ahead even in a past-tense clause
             deadline = UNTIL_CUE.search(self.text, max(0, c.start - 12), c.start)
@@ -817,12 +816,13 @@ class Resolver:
             return d
         if gd.get("deic") and self.dct is not None:
             return self.dct + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[_norm(m["deic"])])
-        if gd.get("mon") and self.dct is not None:
+        if gd.get("mon") and (self.dct is not None or gd.get("cy")):
             mo, day = self._month_num(m["mon"]), int(m["day"])
-            y = month_day_year(self.dct, mo, day, self.tense(c.start))
+            y = int(gd["cy"]) if gd.get("cy") else month_day_year(self.dct, mo, day, self.tense(c.start))  # type: ignore[arg-type]
             if valid_day(y, mo, day):
+                self._set_ref(date(y, mo, day))
                 return date(y, mo, day)
-        return base
+        return self._anchor()
 
     def _h_clock(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         h, mi = int(m["h"]), int(m["mi"]) if m["mi"] else None
