@@ -187,6 +187,9 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     recip: Token | None = None
     sup = c.support
     gov = sup if sup is not None else _governing_verb(noun)
+    subj_of_gov = verb_subject(gov) if gov is not None else None
+    if subj_of_gov is not None and subj_of_gov.i == noun.i:  # 'talks resumed': the noun is the verb's subject
+        gov = None
     if gov is not None and (sup is not None or not (set(keys(gov)) & lex.cls("say"))):
         if gov.lemma_.lower() in UNDERGOER_SUPPORT:
             recip = verb_subject(gov)

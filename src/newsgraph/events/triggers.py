@@ -97,6 +97,13 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     if k == "sup":  # the support verb carrying a noun: 'went on strike', 'called a strike'
         sup = _support_verb(tok, lex)
         return sup is not None and bool(set(keys(sup)) & cond.words)
+    if k in ("objmod", "notmilitary"):  # modifiers of the object: 'peacekeeping troops', not 'combat observers'
+        obj = direct_object(tok)
+        mods = set() if obj is None else {m for c in obj.children if c.dep_ in ("compound", "amod", "nmod")
+                                          for m in keys(c)}
+        return bool(mods & cond.words) if k == "objmod" else not (mods & {"military", "combat", "army"})
+    if k == "oprd":  # 'found him guilty'
+        return any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in cond.words for c in tok.children)
     if k == "passive":
         return is_passive(tok)
     if k == "mod":
@@ -170,6 +177,8 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
         head = of.head  # 'launched ten days of exercises', 'carried out a series of raids'
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
+    if head.dep_ == "nsubj" and set(keys(head.head)) & lex.cls("happen"):
+        return head.head  # 'war broke out', 'talks resumed on Monday'
     if head.dep_ in OBJ_DEPS or head.dep_ in ("nsubjpass", "attr"):
         verb = head.head
     elif head.dep_ == "pobj" and head.head.dep_ in ("prep",) and head.head.lower_ in SUPPORT_PREPS:
