@@ -555,7 +555,7 @@ class Resolver:
                      "that": 0, "later that": 0, "earlier that": 0}
         unit = what
         if rel in ("the", "all", "the full"):
-            if rel == "all" or (rel == "the" and (
+            if rel == "all" or (rel == "the" and unit != "weekend" and (
                     self._preceded_by(c.start, ("over", "throughout"))
                     or re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 8]))):
                 # 'over the year', 'the year ended Sept. 30': a stretch of time; 'for the year' is the year itself
