@@ -198,3 +198,30 @@ def test_non_english_text_gets_no_events() -> None:
     doc.language = "en"
     events.annotate(doc, nlp(text), Context())
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_protest_conventions(events_pipeline: Pipeline) -> None:
+    demand = run(events_pipeline, "Protesters demanded the release of the jailed editor.")
+    assert {e.type for e in demand.events} == {"PROTEST"}
+    dispersed = run(events_pipeline, "Riot police dispersed demonstrators outside the ministry.")
+    assert {"COERCE", "PROTEST"} <= {e.type for e in dispersed.events}
+    violent = run(events_pipeline, "Soldiers violently suppressed a march by farmers.")
+    assert "ASSAULT" in {e.type for e in violent.events}
+
+
+def test_background_clause_yields_to_main_event(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The council lifted the curfew that was imposed after the riots last year.")
+    assert {e.type for e in doc.events} == {"CONCEDE"}
+
+
+def test_event_noun_as_subject_of_happening_verb(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "Heavy fighting broke out between the two militias near the dam.")
+    assert {e.type for e in doc.events} == {"ASSAULT"}
+
+
+def test_rejected_request_keeps_its_requester(events_pipeline: Pipeline) -> None:
+    doc = run(events_pipeline, "The governor rejected the union's request for a pay rise.")
+    types = {e.type for e in doc.events}
+    assert "REJECT" in types
+    (req,) = of_type(doc, "REQUEST")
+    assert req.actor is not None and "union" in req.actor.text

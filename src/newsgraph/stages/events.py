@@ -72,6 +72,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
                 # 'called off the strike', 'condemned the attack': the verb's own event has the noun as content
                 c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
+            if c is None and EMIT_REJECTED_REQUESTS:
+                c = rejected_request(tok, lex)
             if c is not None and c.support is None and (is_background(tok, lex) or modifies_noun(tok) or (
                     not is_argument(tok) and c.type != "PROTEST")):
                 c.secondary = True  # 'during a demonstration' still tells us a protest happened
@@ -80,6 +82,24 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
         if c is not None:
             out.append(c)
     return out
+
+
+def rejected_request(tok: Token, lex: Lexicon) -> Candidate | None:
+    """'Putin refused the request of the commander': the request, with a named requester, is an event too."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "obj", "pobj") or not _has_owner(tok):
+        return None
+    rules = [r for k in keys(tok) for r in lex.nouns.get(k, []) if r.type == "REQUEST" and not r.conditions]
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    gov = verb_candidate(verb, lex) if verb.pos_ == "VERB" else None
+    if not rules or gov is None or gov.type != "REJECT":
+        return None
+    owner = first_child(tok, ("poss",))
+    if owner is None:
+        owner = next((pobj for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
+                      for pobj in p.children if pobj.dep_ == "pobj"), None)
+    if owner is None:
+        owner = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    return Candidate(tok, "REQUEST", None, "weak", "noun", actor_tok=owner, recip_tok=verb_subject(verb))
 
 
 def obligation_requests(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Candidate]:
