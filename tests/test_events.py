@@ -225,3 +225,16 @@ def test_rejected_request_keeps_its_requester(events_pipeline: Pipeline) -> None
     assert "REJECT" in types
     (req,) = of_type(doc, "REQUEST")
     assert req.actor is not None and "union" in req.actor.text
+
+
+@pytest.mark.parametrize("text", [
+    "The home side attacked relentlessly in the second half.",
+    "Firefighters battled the blaze for six hours.",
+    "Scientists warned that rising temperatures threaten coral reefs.",
+    "The studio will shoot the sequel in Morocco next year.",
+    "Traffic was blocked for hours after a lorry overturned.",
+    "Critics praised the novel for its vivid characters.",
+    "The virus has killed more than 300 people in the region.",
+])
+def test_everyday_news_is_not_an_event(events_pipeline: Pipeline, text: str) -> None:
+    assert [e.type for e in run(events_pipeline, text).events if not e.negated] == []

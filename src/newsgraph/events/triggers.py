@@ -102,6 +102,8 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
         mods = set() if obj is None else {m for c in obj.children if c.dep_ in ("compound", "amod", "nmod")
                                           for m in keys(c)}
         return bool(mods & cond.words) if k == "objmod" else not (mods & {"military", "combat", "army"})
+    if k == "notdisaster":  # nothing in the sentence says accident or nature ('rescued after the ship sank')
+        return not ({w for t in tok.sent for w in keys(t)} & lex.cls("disaster"))
     if k == "oprd":  # 'found him guilty'
         return any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in cond.words for c in tok.children)
     if k == "passive":
