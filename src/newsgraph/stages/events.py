@@ -196,7 +196,28 @@ def _entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
         inside = [e for e in doc.entities if start <= e.start and e.end <= end]
         if len(inside) == 1:
             ent_id = inside[0].entity_id
+    if ent_id is None and head.pos_ == "PRON":
+        ent_id = antecedent_id(doc, head)
     return EntitySpan(start=start, end=end, text=doc.text[start:end], entity_id=ent_id)
+
+
+PRONOUN_LABELS = {
+    "he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
+    "it": ("ORG", "GPE"), "its": ("ORG", "GPE"),
+}
+
+
+def antecedent_id(doc: Document, pron: Token) -> str | None:
+    """Entity id for 'he'/'she'/'it': the nearest earlier entity of a fitting kind within the last two sentences.
+    The span stays the pronoun (evidence in the clause); only the identity is linked."""
+    labels = PRONOUN_LABELS.get(pron.lower_)
+    if labels is None:
+        return None
+    sent = pron.sent
+    prev = pron.doc[sent.start - 1].sent if sent.start > 0 else sent
+    lo = prev.start_char
+    cands = [e for e in doc.entities if lo <= e.start < pron.idx and e.label in labels]
+    return cands[-1].entity_id if cands else None
 
 
 def _trigger_span(doc: Document, c: Candidate) -> Span:
