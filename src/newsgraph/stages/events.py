@@ -136,6 +136,9 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     for c in cands:
         c.contents = contents.get(id(c), [])
         resolve_modal(c, c.contents)
+    for c in cands:
+        if c.absorbed_by is not None and c.absorbed_by.type == "NONE":
+            c.absorbed_by = None  # 'warned that rebels had attacked': the warning is no event, the attack is
     kept = []
     for c in cands:
         g = c.absorbed_by
@@ -144,7 +147,7 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
                             and c.kind == "noun" and _has_owner(c.token))
             if not keep_request:
                 continue
-        c2 = apply_modality(c, lex)
+        c2 = apply_modality(c, lex) if c.type != "NONE" else None
         if c2 is not None:
             c2.mode = refine_mode(c2, lex)
         if c2 is not None:
@@ -262,7 +265,7 @@ def crowd_rules(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
         if mods & VIOLENT_MODIFIERS:
             c.type, c.mode = "ASSAULT", None
     out = [c]
-    if c.type in ("COERCE", "ASSAULT") and not c.negated and _head_in(recip, protesters):
+    if c.type in ("COERCE", "ASSAULT") and not c.negated and _head_in(recip, lex.cls("demonstrator")):
         out.append(Candidate(semantic_head(recip), "PROTEST", "demo", "strong", "noun", actor_tok=recip))
     return out
 
@@ -328,10 +331,23 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     )
 
 
+ENGLISH_FUNCTION_WORDS = frozenset({"the", "of", "to", "and", "a", "in", "on", "for", "with", "by", "was", "were",
+                                    "has", "have", "had", "is", "are", "said", "that", "from", "at", "an", "its", "their"})
+
+
+def looks_english(parsed: Any) -> bool:
+    """A second opinion when the language detector says 'not English': short texts full of unfamiliar names
+    ('Oskor donated vaccines to Tolvan') fool it, while English function words do not lie."""
+    words = [t.lower_ for t in parsed if t.is_alpha]
+    if not words:
+        return False
+    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.12
+
+
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     if parsed is None or not parsed.has_annotation("DEP"):
         return
-    if doc.language and not doc.language.lower().startswith("en"):
+    if doc.language and not doc.language.lower().startswith("en") and not looks_english(parsed):
         return  # the trigger lexicons are English: on other languages they would only produce false events
     lex: Lexicon = ctx.resource("events.plover_lexicon", load_lexicon)
     allowed = RangeIndex(extractable_ranges(doc))
