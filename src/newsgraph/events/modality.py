@@ -71,7 +71,9 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
             if c.kind == "verb" and dep == "advcl":  # purpose: 'opened fire to disperse them'
                 return g
             return None  # 'suppressed a protest': the protest happened too
-        if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",) and head.dep_ not in ("xcomp", "ccomp", "pcomp"):
+        infinitive_acl = head.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
+        if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",) and head.dep_ not in ("xcomp", "ccomp", "pcomp") \
+                and not infinitive_acl:  # 'an ultimatum to halt attacks' is content; 'troops halted attacks' is not
             return None  # a plain verb outside any complement: what it acts on is not anyone's content
         cur = head
     return None
@@ -97,12 +99,13 @@ CONDITION_MARKS = frozenset({"if", "unless", "until", "whether", "lest"})
 
 
 def is_conditional(tok: Token) -> bool:
-    """'until their demands are met', 'if talks fail': a condition, not something that happened."""
+    """'until their demands are met', 'unless rebels fighting the army agree': inside a condition, so not
+    something that happened."""
     cur = tok
-    for _ in range(2):
+    for _ in range(8):
         if any(x.dep_ == "mark" and x.lower_ in CONDITION_MARKS for x in cur.children):
             return True
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "parataxis"):
             break
         cur = cur.head
     return False
@@ -111,7 +114,7 @@ def is_conditional(tok: Token) -> bool:
 def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     """Rewrite one surviving event's type for future / hedge / negation; None drops it."""
     tok = c.support if c.support is not None else c.token
-    if c.kind == "verb" and is_conditional(tok):
+    if is_conditional(tok):
         return None
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:  # 'aims to tighten sanctions and impose a blockade'
@@ -251,7 +254,8 @@ def refine_mode(c: Candidate, lex: Lexicon) -> str | None:
     if c.type == "ASSAULT":
         return assault_mode(c, lex)
     words = _sentence_words(c)
-    if c.type == "PROTEST" and c.mode in (None, "demo") and words & lex.cls("mode:riot"):
+    if c.type == "PROTEST" and c.mode in (None, "demo") and words & lex.cls("mode:riot") \
+            and not words & {"peaceful", "peacefully", "nonviolent", "non-violent", "free"}:
         return "riot"
     if c.type == "COERCE" and c.mode == "seize" and words & lex.cls("mode:arrest"):
         return "arrest"
