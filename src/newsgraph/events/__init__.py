@@ -1,4 +1,11 @@
-"""PLOVER event coding helpers: lexicon loading, trigger matching, roles, modality and layer links.
+"""PLOVER event coding helpers, used by ``newsgraph.stages.events``; small pure functions over one spaCy parse.
 
-``newsgraph.stages.events`` orchestrates them; each module is a set of small pure functions over a spaCy parse.
+- ``lexicon``: the trigger lexicons (``lexicons/plover_*.tsv``) as typed rules
+- ``syntax``: dependency helpers (subjects, objects, noun-phrase spans, clauses)
+- ``triggers``: verb and noun trigger matching -> ``Candidate``
+- ``modality``: content absorption, promises, futures, hedges, negation, background clauses, modes
+- ``select``: which candidates of a sentence become events
+- ``roles``: actor and recipient from syntactic roles
+- ``conventions``: PLOVER's protest conventions once roles are known
+- ``fields``: entity ids, place, time, date, attribution and quantity
 """

@@ -1,4 +1,4 @@
-"""Links from an event to the other layers (places, times, attributions) and its quantity, clause-bounded.
+"""Links from an event to the other layers (entities, places, times, attributions) and its quantity.
 
 Evidence for every field comes from the trigger's own clause (places, times) or sentence (times, as a fallback),
 so an event never borrows a place or a date from a neighbouring clause about something else.
@@ -7,9 +7,11 @@ so an event never borrows a place or a date from a neighbouring clause about som
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from newsgraph.document import Attribution, Document, Quantity
-from newsgraph.events.syntax import Token, first_child
+from newsgraph.document import Attribution, Document, EntitySpan, Quantity
+from newsgraph.events.syntax import Token, first_child, np_span, semantic_head
+from newsgraph.events.triggers import Candidate
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -17,7 +19,6 @@ NUMBER_WORDS = {
     "hundred": 100, "thousand": 1000,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-PEOPLE_CLASSES = ("person", "civilian", "military", "crowd")
 
 
 def parse_number(words: list[str]) -> float | None:
@@ -122,3 +123,82 @@ def attribution_of(attributions: list[Attribution], pos: int) -> str | None:
     if not inside:
         return None
     return min(inside, key=lambda a: a.content.end - a.content.start).id
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "throughout",
+                            "within", "along", "over", "off", "towards", "toward", "to", "from", "through", "onto",
+                            "between", "north", "south", "east", "west"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "SANCTION"})
+
+
+def _is_locative(tok: Token) -> bool:
+    """Does a place name stand where a location goes ('in Kharkiv', 'near the border of X')?"""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if (cur.dep_ in ("compound", "conj", "appos", "pobj", "npadvmod") or (cur.dep_ == "prep" and cur.lower_ == "of")) \
+                and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return cur.dep_ == "npadvmod"
+    return False
+
+
+def pick_place(parsed: Any, place_starts: list[int | None], clause: set[int], c: Candidate,
+               recip: Token | None) -> int | None:
+    """The toponym governed in the event's clause that names where it happened: one in a locative phrase,
+    or the target of a material event ('shelled Kharkiv'); never the party of a verbal one ('accused Moscow')."""
+    target = set(range(recip.left_edge.i, recip.right_edge.i + 1)) if recip is not None else set()
+    best, best_d = None, None
+    for n, ti in enumerate(place_starts):
+        if ti is None or ti not in clause:
+            continue
+        tok = parsed[ti]
+        if not (_is_locative(tok) or (c.type in MATERIAL_TYPES and ti in target)):
+            continue
+        d = abs(ti - c.token.i)
+        if best_d is None or d < best_d:
+            best, best_d = n, d
+    return best
+
+
+def entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
+    if tok is None:
+        return None
+    head = semantic_head(tok)
+    start, end = np_span(head)
+    if start >= end:
+        return None
+    ent_id = None
+    hpos = head.idx
+    for e in doc.entities:
+        if e.start <= hpos < e.end:
+            ent_id = e.entity_id
+            break
+    if ent_id is None:
+        inside = [e for e in doc.entities if start <= e.start and e.end <= end]
+        if len(inside) == 1:
+            ent_id = inside[0].entity_id
+    if ent_id is None and head.pos_ == "PRON":
+        ent_id = antecedent_id(doc, head)
+    return EntitySpan(start=start, end=end, text=doc.text[start:end], entity_id=ent_id)
+
+
+PRONOUN_LABELS = {
+    "he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
+    "it": ("ORG", "GPE"), "its": ("ORG", "GPE"),
+}
+
+
+def antecedent_id(doc: Document, pron: Token) -> str | None:
+    """Entity id for 'he'/'she'/'it': the nearest earlier entity of a fitting kind within the last two sentences.
+    The span stays the pronoun (evidence in the clause); only the identity is linked."""
+    labels = PRONOUN_LABELS.get(pron.lower_)
+    if labels is None:
+        return None
+    sent = pron.sent
+    prev = pron.doc[sent.start - 1].sent if sent.start > 0 else sent
+    lo = prev.start_char
+    cands = [e for e in doc.entities if lo <= e.start < pron.idx and e.label in labels]
+    return cands[-1].entity_id if cands else None
