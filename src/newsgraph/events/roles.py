@@ -92,14 +92,21 @@ def _usable(tok: Token | None) -> bool:
         "themselves", "himself", "herself", "itself", "today", "yesterday")
 
 
-def _party_of(noun: Token, lex: Lexicon) -> Token | None:
-    """'positions of the security forces' -> forces; 'the removal of President X' -> X; 'curfew on Y' -> Y."""
+def _party_of(noun: Token, lex: Lexicon, depth: int = 0) -> Token | None:
+    """'positions of the security forces' -> forces; 'the removal of President X' -> X; 'curfew on Y' -> Y;
+    'sanctions on Iranian oil exports' -> Iranian (one level deeper)."""
     owner = _owner(noun)
     if is_agentive(owner, lex):
         return owner
-    for _, pobj in prep_objects(noun, ("of", "on", "against", "in", "from", "to", "for", "by")):
+    pobjs = [p for _, p in prep_objects(noun, ("of", "on", "against", "in", "from", "to", "for", "by"))]
+    for pobj in pobjs:
         if is_agentive(pobj, lex):
             return pobj
+    if depth == 0:
+        for pobj in pobjs:
+            inner = _party_of(pobj, lex, 1)
+            if inner is not None:
+                return inner
     return None
 
 

@@ -191,7 +191,8 @@ def np_tokens(head: Token) -> list[Token]:
         keep.append(t)
         for c in t.children:
             of_phrase = c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i
-            if of_phrase or (c.dep_ == "pobj" and t.dep_ == "prep") or c.dep_ not in NP_SKIP:
+            inner_punct = c.dep_ == "punct" and c.text in ("-", "/", "'", "’") and t.i != head.i  # '72-hour'
+            if of_phrase or inner_punct or (c.dep_ == "pobj" and t.dep_ == "prep") or c.dep_ not in NP_SKIP:
                 stack.append(c)
     return keep
 
