@@ -82,6 +82,8 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
             recip = tok.head
         if recip is None and tok.dep_ == "acl":  # 'refugees held in camps', 'activists detained by police'
             recip = tok.head
+        if actor is None and c.type == "RETREAT" and c.mode in ("disarm", "withdraw"):
+            return recip, None  # 'the guerrillas have been demobilised': they are the ones who stand down
         return actor, recip
     actor = resolve_pronoun(verb_subject(tok), tok, lex)
     return actor, verb_recipient(tok, c, lex)
