@@ -239,3 +239,12 @@ def test_rejected_request_keeps_its_requester(events_pipeline: Pipeline) -> None
 ])
 def test_everyday_news_is_not_an_event(events_pipeline: Pipeline, text: str) -> None:
     assert [e.type for e in run(events_pipeline, text).events if not e.negated] == []
+
+
+def test_warnings_and_preparations(events_pipeline: Pipeline) -> None:
+    warn = run(events_pipeline, "The army warned the strikers that it would use force to clear the port.")
+    assert {e.type for e in warn.events} == {"THREATEN"}
+    report = run(events_pipeline, "Officials warned that rebels had attacked a village near the lake.")
+    assert {e.type for e in report.events} == {"ASSAULT"}
+    prep = run(events_pipeline, "The army prepared to resume shelling the northern villages.")
+    assert {e.type for e in prep.events} == {"MOBILIZE"}

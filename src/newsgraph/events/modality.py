@@ -66,7 +66,7 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
         if g is not None and g is not c:
             if c.type == "REQUEST" and g.type == "PROTEST" and dep == "advcl":
                 return g  # PLOVER: the demand of a protest is not a separate REQUEST
-            if g.kind == "noun" or g.frame in ("content", "modal", "warn"):
+            if g.kind == "noun" or g.frame in ("content", "modal", "warn", "prepare"):
                 return g
             if c.kind == "verb" and dep == "advcl":  # purpose: 'opened fire to disperse them'
                 return g
@@ -150,7 +150,11 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
 def resolve_modal(c: Candidate, contents: list[Candidate]) -> None:
     """Promise-like verbs: THREATEN if what is promised is conflict ('vowed to fight'), else AGREE."""
     conflict = [x for x in contents if x.type in MATERIAL_CONFLICT or x.type == "THREATEN"]
-    if c.frame == "warn":  # only a warning of what the warner will do is a threat, not a report of the past
+    if c.frame == "prepare":  # readying force is a posture short of using it
+        force = [x for x in conflict if x.type == "ASSAULT"]
+        heavy = any(x.mode in ("heavy-weapons", "explosives", "aerial", "drone") for x in force)
+        c.type, c.mode = ("MOBILIZE", "weapons" if heavy else "troops") if force else ("NONE", None)
+    elif c.frame == "warn":  # only a warning of what the warner will do is a threat, not a report of the past
         ahead = [x for x in conflict if any(a.lower_ in ("will", "would", "'ll", "shall") for a in x.token.children)
                  or x.token.dep_ == "xcomp"]
         c.type, c.mode = ("THREATEN", threat_mode(ahead[0])) if ahead else ("NONE", None)

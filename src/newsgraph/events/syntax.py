@@ -17,7 +17,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubj
 QUANTIFIER_HEADS = frozenset({
     "number", "part", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
     "some", "all", "one", "many", "few", "most", "rest", "several", "scores", "score", "group", "couple", "total",
-    "batch", "patch", "majority", "state", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "each",
+    "batch", "patch", "majority", "state", "series", "string", "wave", "spate", "barrage", "volley", "salvo", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "each",
 })
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
