@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from newsgraph.document import Attribution, Document, EntitySpan, Quantity
-from newsgraph.events.syntax import Token, first_child, np_span, semantic_head
+from newsgraph.events.syntax import Token, direct_object, first_child, np_span, semantic_head
 from newsgraph.events.triggers import Candidate
 
 NUMBER_WORDS = {
@@ -57,9 +57,10 @@ def quantity_of(noun: Token | None, people: frozenset[str]) -> Quantity | None:
 
 def event_quantity(trigger: Token, recipient: Token | None, people: frozenset[str]) -> Quantity | None:
     """A count of people or things the event involves: its object, or the 'of' phrase of a nominal event."""
-    q = quantity_of(recipient, people)
-    if q is not None:
-        return q
+    for noun in (recipient, direct_object(trigger) if trigger.pos_ == "VERB" else None):
+        q = quantity_of(noun, people)
+        if q is not None:
+            return q
     of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         return quantity_of(first_child(of, ("pobj",)), people)

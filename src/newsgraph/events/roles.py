@@ -25,6 +25,8 @@ from newsgraph.events.triggers import Candidate, is_agentive
 
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from", "between")
 NOUN_TARGET_PREPS = ("on", "against", "upon", "at", "targeting", "with", "between", "to", "in")
+MOVE_VERBS = frozenset({"withdraw", "pull", "evacuate", "deploy", "redeploy", "send", "dispatch", "move", "station",
+                        "mass", "reinforce", "strengthen", "recall"})
 UNDERGOER_SUPPORT = frozenset({"come", "suffer", "face", "endure", "sustain"})
 OWNER_OF_TYPES = frozenset({"RETREAT", "PROTEST", "CONSULT", "REQUEST", "AGREE"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "this"})
@@ -130,10 +132,13 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         obj = semantic_head(obj)
         if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon") | lex.cls("lightobj")):
             obj = None
+    # 'withdrew inspectors from Iraq', 'strengthened its forces in Lebanon': what is moved is the actor's own
+    moved_own = c.type in ("RETREAT", "MOBILIZE") or bool(set(keys(tok)) & MOVE_VERBS)
     if obj is not None:
         if obj.pos_ != "PROPN" and not obj.ent_type_:  # 'offered its troops to X', 'sent arms to X' -> X
             options.extend(p for _, p in prep_objects(tok, ("to", "into")) if _usable(p) and p.pos_ == "PROPN")
-        options.append(obj)
+        if not moved_own:
+            options.append(obj)
     for prep in TARGET_PREPS:
         options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj))
     options.extend(pobj for _, pobj in prep_objects(tok, ("for",)) if _usable(pobj))
@@ -146,6 +151,10 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
             options.append(semantic_head(cobj))
         options.extend(pobj for _, pobj in prep_objects(comp, TARGET_PREPS) if _usable(pobj))
     options.extend(p for _, p in prep_objects(tok, ("in",)) if _usable(p) and p.ent_type_ in ("GPE", "LOC", "NORP"))
+    if obj is not None and moved_own:
+        options.extend(p for _, p in prep_objects(obj, ("in", "to", "into", "near", "along", "from")) if _usable(p)
+                       and p.ent_type_ in ("GPE", "LOC", "NORP", "ORG"))
+        options.append(obj)
     return choose_party(options, lex)
 
 

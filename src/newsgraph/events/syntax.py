@@ -197,14 +197,17 @@ def np_tokens(head: Token) -> list[Token]:
     return keep
 
 
+BRIDGE_PUNCT = frozenset({",", "(", ")", "-", "'", "’", "/"})
+
+
 def np_span(head: Token) -> tuple[int, int]:
     """Character span of the contiguous noun phrase around ``head`` (trimmed of edge punctuation)."""
     idx = {t.i for t in np_tokens(head)}
     doc = head.doc
     lo = hi = head.i
-    while lo - 1 in idx or (lo - 1 >= 0 and doc[lo - 1].is_punct and lo - 2 in idx):  # 'X (Y) forum'
+    while lo - 1 in idx or (lo - 1 >= 0 and doc[lo - 1].text in BRIDGE_PUNCT and lo - 2 in idx):  # 'X (Y) forum'
         lo -= 1
-    while hi + 1 in idx or (hi + 2 < len(doc) and doc[hi + 1].is_punct and hi + 2 in idx):  # 'X, the envoy,'
+    while hi + 1 in idx or (hi + 2 < len(doc) and doc[hi + 1].text in BRIDGE_PUNCT and hi + 2 in idx):  # 'X, the envoy,'
         hi += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1

@@ -159,7 +159,14 @@ def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
         return False
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
-    return bool(set(keys(tok)) & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")))
+    words = set(keys(tok))
+    if words & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")):
+        return True
+    lemma = tok.lemma_.lower()  # 'regulator', 'activist', 'politician', 'volunteer': words for people
+    return tok.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.cls("notperson")
+
+
+AGENT_SUFFIXES = ("ator", "itor", "ctor", "ist", "ian", "eer", "ssor")
 
 
 def is_imperative(tok: Token) -> bool:
