@@ -82,6 +82,11 @@ def direct_object(tok: Token) -> Token | None:
         small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"), None)
         if small is not None:
             obj = first_child(small, ("nsubj",))
+    if obj is None:  # 'allowed aid convoys to enter' (the object parsed as the infinitive's subject)
+        inf = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if inf is not None:
+            obj = first_child(inf, ("nsubj",))
     return semantic_head(obj) if obj is not None else None
 
 
