@@ -40,6 +40,8 @@ def test_condition_expands_classes_and_rejects_unknown_ones() -> None:
     assert cond.kind == "obj" and cond.words == frozenset({"apple", "pear", "plum"})
     with pytest.raises(ValueError):
         parse_condition("obj=@vegetable", classes)
+    with pytest.raises(ValueError):
+        parse_condition("objekt=apple", classes)
 
 
 def test_numbers_and_precision() -> None:

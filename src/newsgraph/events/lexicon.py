@@ -61,13 +61,20 @@ def parse_classes(text: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in acc.items()}
 
 
+CONDITION_KINDS = frozenset({"obj", "noobj", "prt", "prep", "pobj", "subj", "comp", "passive", "mod", "sup", "rawobj",
+                             "objmod", "notmilitary", "oprd", "notdisaster"})
+
+
 def parse_condition(spec: str, classes: dict[str, frozenset[str]]) -> tuple[Condition, ...]:
-    """'obj=a|@cls;prt=up' -> (Condition('obj', {a, ...cls}), Condition('prt', {up}))."""
+    """'obj=a|@cls;prt=up' -> (Condition('obj', {a, ...cls}), Condition('prt', {up})); typos fail at load time."""
     if spec in ("", "-"):
         return ()
     conds = []
     for part in spec.split(";"):
         part = part.strip()
+        kind = part.split("=", 1)[0].strip()
+        if kind not in CONDITION_KINDS:
+            raise ValueError(f"unknown condition {kind!r} in {spec!r}")
         if "=" not in part:
             conds.append(Condition(part))
             continue
