@@ -284,3 +284,28 @@ def test_long_text_is_tagged_quickly() -> None:
     found = tag(text, DCT)
     assert time.perf_counter() - t0 < 5.0
     assert len(found) >= 400 * 6
+
+
+# ------------------------------------------------------------------------------------------ added with issue #4
+
+def test_spelled_out_years_after_a_month_or_season() -> None:
+    got = values("The mine closed in January nineteen ninety-seven and reopened in the spring of two thousand and one.")
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert got["the spring of two thousand and one"] == ("DATE", "2001-SP")
+
+
+def test_the_week_of_a_date_is_that_calendar_week() -> None:
+    got = values("Hearings are set for the week of March 6, 2023.")
+    assert got["the week of March 6, 2023"] == ("DATE", "2023-W10")
+
+
+def test_a_daily_newspaper_is_not_a_rate() -> None:
+    got = values("The party daily Pravda printed the letter, and the ferry sails daily.")
+    assert list(got.values()) == [("SET", "P1D")]
+
+
+def test_a_deadline_seen_from_after_it_points_back() -> None:
+    before = values("The offer had been due to expire Friday.", tense=lambda _pos: 0)
+    ahead = values("The offer is due to expire Friday.", tense=lambda _pos: 0)
+    assert before["Friday"] == ("DATE", "2022-09-23")
+    assert ahead["Friday"] == ("DATE", "2022-09-30")

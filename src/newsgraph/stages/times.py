@@ -81,6 +81,8 @@ MONTH_ALONE = (
 )
 WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+# A year read out in a broadcast transcript: 'nineteen ninety-four', 'two thousand and one'.
+SPELLED_YEAR = _i(rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+{_NUMW}|two\s+thousand(?:\s+and)?(?:[\s-]+{_NUMW})?)(?![\w-])")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 ORD_SUFFIX = _i(r"(?:st|nd|rd|th)")
 APPROX = _i(
@@ -127,7 +129,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", _c(rf"(?:(?P<wd>{WEEKDAY_NAMES}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:{ORD_SUFFIX})?"
                rf"(?:\s+(?i:of))?\s+(?P<mon>{MONTH_NAMES})(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("month", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:this|last|next|past|coming|this\s+past|this\s+coming))\s+)?"
-                 rf"(?P<mon>{MONTH_ALONE})(?![\w-])(?:(?:\s+(?i:of))?,?\s+(?P<year>{YEAR})(?![\d])|"
+                 rf"(?P<mon>{MONTH_ALONE})(?![\w-])(?:(?:\s+(?i:of))?,?\s+(?P<year>{YEAR}(?![\d])|{SPELLED_YEAR})|"
                  rf"\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?")),
     ("year", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>(?i:(?:the\s+)?(?:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)|FY))\s*)?"
                 rf"(?<![\d$£€¥#.,/])(?<!\d-)(?P<year>{YEAR})(?![\d%]|,\d|\.\d|-\d|s\b|'s\b|-(?:year|month|day|old))")),
@@ -147,9 +149,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+next|the\s+following|the\s+same|the\s+preceding|that|the|same|later\s+that|earlier\s+that|that\s+same|all|the\s+full|this\s+year.s|last\s+year.s))\s+"
                    rf"(?P<what>(?i:week|weekend|month|year|fiscal\s+year|decade|century|season|spring|summer|fall|autumn|winter|day)|{WEEKDAY_NAMES})(?![\w-])"
                    rf"(?:\s+(?P<part>{PART})(?!\w))?")),
+    ("week_of", _c(rf"(?i:the\s+week\s+of)\s+(?:(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<mon2>{MONTH_NAMES}))"
+                    rf"(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("the_unit_rel", _c(_i(r"the\s+(?P<what>day|week|month|year|night)\s+(?P<dir>before|after|earlier)(?!\s+(?:the|a|an|his|her|their|its|[a-z]+ing)\b)"))),
     ("season", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?i:the)\s+)?(?P<what>(?i:spring|summer|autumn|winter)|[Ff]all(?=\s+(?:of\s+)?{YEAR}))"
-                  rf"(?:(?:\s+(?i:of))?\s+(?P<year>{YEAR}))?(?![\w-])")),
+                  rf"(?:(?:\s+(?i:of))?\s+(?P<year>{YEAR}|{SPELLED_YEAR}))?(?![\w-])")),
     ("quarter", _c(rf"(?:(?:(?P<det>(?i:the|this|that|this\s+year.s|last\s+year.s|next\s+year.s))|(?P<dety0>{YEAR}).s)\s+"
                    rf"(?!(?i:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))?(?:(?P<dety>{YEAR})\s+)?"
                    rf"(?P<rel>(?:(?i:latest|current|previous|prior|last|next|past|year-ago|year-earlier|same|comparable|corresponding|recent|most\s+recent|prior-year|year-before|fiscal|calendar|just-ended|just\s+ended|final))[\s-]+)*"
@@ -192,7 +196,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Christmas\s+Day|May\s+Day|"
                    rf"Bastille\s+Day|Armistice\s+Day)(?![\w-])(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
-    ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
+    ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])")
+               # 'the party daily Granma', 'the weekly Der Spiegel': a newspaper, not a rate
+               + r"(?!\s+[A-Z])")),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
@@ -207,7 +213,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
     kind: re.compile(rx, re.IGNORECASE) for kind, rx in {
         "iso": r"\d-\d\d-\d", "cjk": "月", "numeric": r"\d[./]\d", "decade": r"0'?s\b|ties\b",
         "century": "centur", "spelled_year": "nineteen|thousand", "part_this": "morning|afternoon|evening|night",
-        "the_unit_rel": r"\b(?:before|after|earlier)\b", "season": "spring|summer|autumn|winter|fall",
+        "the_unit_rel": r"\b(?:before|after|earlier)\b", "week_of": r"week\s+of", "season": "spring|summer|autumn|winter|fall",
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d",
         "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
@@ -224,6 +230,7 @@ PERIOD_WORD = re.compile(r"\b(?:quarter|period|(?:nine|six|three|twelve|\d+)\s+m
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"(?:\d[\d,.]*|dozens|hundreds|thousands|millions|thousand|hundred|million)\s+"
                          r"(?:of\s+)?(?:[a-z]+\s+){1,2}$")
+PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|ahead\s+of|"
                          r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
@@ -309,7 +316,8 @@ class Resolver:
         'until' looks forward unless the clause is in the past ('Until Thursday, they had not ...'); a possessive
         ('Wednesday's ruling') names something that already happened."""
         if FORWARD_CUE.search(self.text, max(0, c.start - 20), c.start):
-            return 1
+            # 'had been due to expire Friday': a deadline seen from after it, so already past
+            return -1 if PLUPERFECT_BEFORE.search(self.text, max(0, c.start - 40), c.start) else 1
         if self.text.startswith(("'s", "’s"), c.end):
             return -1
         tense = self.tense(c.start)
@@ -421,8 +429,11 @@ class Resolver:
         mod = MODS.get(_norm(m["edge"]))
         rel = _norm(m["rel"])
         if m["year"]:
-            self._set_ref_month(int(m["year"]), mo)
-            return "DATE", f"{int(m['year']):04d}-{mo:02d}", mod
+            year = year_number(m["year"])
+            if year is None:
+                return None
+            self._set_ref_month(year, mo)
+            return "DATE", f"{year:04d}-{mo:02d}", mod
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", mod
         if m["yrel"]:
@@ -643,6 +654,19 @@ class Resolver:
             return None
         return "DATE", f"{y:04d}-{code}", mod
 
+    def _h_week_of(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        """'the week of March 6' names the calendar week that contains that day."""
+        mo, day = self._month_num(m["mon"] or m["mon2"]), int(m["day"] or m["day2"])
+        if m["year"]:
+            year = int(m["year"])
+        elif self.dct is None:
+            return "DATE", "XXXX-WXX", None
+        else:
+            year = month_day_year(self.dct, mo, day, self.direction(c))
+        if not valid_day(year, mo, day):
+            return None
+        return "DATE", fmt_at(date(year, mo, day), "week"), None
+
     def _h_the_unit_rel(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         what, direction = _norm(m["what"]), _norm(m["dir"])
         base = self._anchor()
@@ -657,7 +681,8 @@ class Resolver:
         code = SEASONS[_norm(m["what"])]
         mod = MODS.get(_norm(m["edge"]))
         if m["year"]:
-            return "DATE", f"{int(m['year']):04d}-{code}", mod
+            year = year_number(m["year"])
+            return ("DATE", f"{year:04d}-{code}", mod) if year is not None else None
         if self.dct is None:
             return "DATE", f"XXXX-{code}", mod
         return "DATE", f"{self.dct.year:04d}-{code}", mod
@@ -1045,6 +1070,22 @@ class Resolver:
 
 def _norm(s: str | None) -> str:
     return re.sub(r"\s+", " ", s.strip().lower()) if s else ""
+
+
+def year_number(text: str) -> int | None:
+    """'1994' -> 1994, 'nineteen ninety-four' -> 1994, 'two thousand and one' -> 2001; None if not a year."""
+    t = _norm(text).replace("-", " ")
+    if t.isdigit():
+        return int(t)
+    m = re.fullmatch(r"nineteen(?: hundred)?(?: and)? (.+)", t)
+    if m:
+        n = words_to_number(m[1])
+        return 1900 + int(n) if n is not None and 0 < n < 100 else None
+    m = re.fullmatch(r"two thousand(?: and)?(?: (.+))?", t)
+    if m:
+        n = words_to_number(m[1]) if m[1] else 0
+        return 2000 + int(n) if n is not None and n < 100 else None
+    return None
 
 
 def _unit(word: str) -> str | None:
