@@ -75,3 +75,9 @@ def test_language_of_english_and_russian() -> None:
     assert detect_language("The ministry said the talks would resume in Geneva next week.") == "en"
     assert detect_language("Министерство заявило, что переговоры возобновятся на следующей неделе.") == "ru"
     assert detect_language("12345 -- 678") is None
+
+
+def test_short_english_with_unusual_names_stays_english() -> None:
+    assert detect_language("Oskor donated vaccines to Tolvan.") == "en"
+    assert detect_language("Varkon troops shelled the Ostrava border post on Friday.") == "en"
+    assert detect_language("Las tropas se retiraron de la ciudad el lunes.") == "es"

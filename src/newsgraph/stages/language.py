@@ -12,6 +12,67 @@ from newsgraph.spans import extractable_ranges
 
 log = logging.getLogger("newsgraph")
 SAMPLE_CHARS = 2000
+CONFIDENT = 0.7
+ENGLISH_SHARE = 0.15
+# Frequent English function words: a text where they are one word in seven is English, whatever a low-confidence
+# character-n-gram guess says about a short snippet full of unusual names ('Oskor donated vaccines to Tolvan.').
+ENGLISH_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "not",
+        "as",
+        "after",
+        "before",
+        "over",
+        "into",
+        "than",
+    ]
+)
+
+
+def english_share(text: str) -> float:
+    words = [w.strip(".,;:!?\"'()").lower() for w in text.split()]
+    words = [w for w in words if w]
+    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
 def detect_language(text: str) -> str | None:
@@ -22,7 +83,12 @@ def detect_language(text: str) -> str | None:
     if not any(c.isalpha() for c in sample):
         return None
     result = detect(sample, model="lite", k=1)
-    return result[0]["lang"] if result else None
+    if not result:
+        return None
+    lang, score = result[0]["lang"], result[0]["score"]
+    if lang != "en" and score < CONFIDENT and english_share(sample) >= ENGLISH_SHARE:
+        return "en"
+    return lang
 
 
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
