@@ -309,3 +309,53 @@ def test_a_deadline_seen_from_after_it_points_back() -> None:
     ahead = values("The offer is due to expire Friday.", tense=lambda _pos: 0)
     assert before["Friday"] == ("DATE", "2022-09-23")
     assert ahead["Friday"] == ("DATE", "2022-09-30")
+
+
+# ------------------------------------------------------------------------------------------ publication date
+
+def _annotated(text: str, published: str | None = None, source: str | None = None):
+    from newsgraph.document import Document
+    from newsgraph.stages import segments, times
+
+    doc = Document(id="t", text=text, published=published, meta={"date_source": source} if source else {})
+    segments.annotate(doc, None, None)  # type: ignore[arg-type]
+    times.annotate(doc, None, None)  # type: ignore[arg-type]
+    return doc
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, 05.03.2023. Ministers said on Sunday that the talks would go on.",
+    "Ankara, 05.03.2023 - Ministers met on Sunday.",
+    "LIMA, March 5, 2023 (EFE) -- Ministers met on Sunday.",
+    "QUITO, 5 March 2023 (Reuters) - Ministers met on Sunday.",
+    "本报北京2023年3月5日电 部长们今天会面。",
+])
+def test_a_dated_dateline_gives_the_publication_date(text: str) -> None:
+    doc = _annotated(text)
+    assert doc.published == "2023-03-05"
+    assert doc.meta["date_source"] == "dateline"
+
+
+def test_the_dateline_date_is_set_before_relative_values_resolve() -> None:
+    doc = _annotated("MOSCOW, 05.03.2023. The envoy arrived yesterday and leaves on Friday.")
+    got = {t.text: t.value for t in doc.times}
+    assert got["yesterday"] == "2023-03-04"
+    assert got["Friday"].startswith("2023-03-")
+
+
+@pytest.mark.parametrize("text", [
+    "On March 5, 2003, the war began; it ended years later.",
+    "The talks, held on 5 March 2023 - a Sunday - failed.",
+    "Ministers met on Sunday in Lima.",
+])
+def test_a_date_inside_the_story_is_not_a_publication_date(text: str) -> None:
+    doc = _annotated(text)
+    assert doc.published is None
+    assert "date_source" not in doc.meta
+
+
+def test_a_given_date_is_kept_with_its_source() -> None:
+    doc = _annotated("MOSCOW, 05.03.2023. Ministers met yesterday.", published="2023-03-07", source="given")
+    assert doc.published == "2023-03-07"
+    assert doc.meta["date_source"] == "given"
+    assert {t.text: t.value for t in doc.times}["yesterday"] == "2023-03-06"
