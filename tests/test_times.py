@@ -359,3 +359,10 @@ def test_a_given_date_is_kept_with_its_source() -> None:
     assert doc.published == "2023-03-07"
     assert doc.meta["date_source"] == "given"
     assert {t.text: t.value for t in doc.times}["yesterday"] == "2023-03-06"
+
+
+def test_a_forecast_quarter_is_not_the_one_a_year_ago_compares_with() -> None:
+    got = values("Losses will last through the third quarter of 1990. In the year-ago period, it earned $4 million.",
+                 "1989-10-26")
+    assert got["the third quarter of 1990"] == ("DATE", "1990-Q3")
+    assert got["the year-ago period"] == ("DATE", "1988-Q3")

@@ -757,9 +757,16 @@ class Resolver:
                 elif det == "last year's":
                     year, back = self.dct.year - 1, 0
             year -= back
-        if not back:
+        if not back and self._reported(year, q):
             self.quarter = (year, q)
         return "DATE", f"{year:04d}-Q{q}", None
+
+    def _reported(self, year: int, q: int) -> bool:
+        """Can results for this quarter be out yet (it ended before the DCT)? Only such a quarter is the one a
+        later 'a year earlier' compares with; 'losses through the third quarter of next year' is a forecast."""
+        if self.dct is None:
+            return True
+        return (year, q) < (self.dct.year, (self.dct.month - 1) // 3 + 1)
 
     def _current_quarter(self) -> tuple[int, int] | None:
         """The quarter a business story most likely reports on: the last one mentioned, else the last one that
