@@ -81,3 +81,10 @@ def test_short_english_with_unusual_names_stays_english() -> None:
     assert detect_language("Oskor donated vaccines to Tolvan.") == "en"
     assert detect_language("Varkon troops shelled the Ostrava border post on Friday.") == "en"
     assert detect_language("Las tropas se retiraron de la ciudad el lunes.") == "es"
+
+
+def test_a_blank_line_always_ends_a_sentence(pipeline) -> None:
+    parsed = pipeline.nlp("Armenia and Azerbaijan agree on their border\n\nYEREVAN, April 20 — Armenia agreed on Friday.")
+    sents = [s.text.strip() for s in parsed.sents]
+    assert sents[0] == "Armenia and Azerbaijan agree on their border"
+    assert "newsgraph_paragraphs" in pipeline.nlp.pipe_names
