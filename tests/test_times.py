@@ -366,3 +366,11 @@ def test_a_forecast_quarter_is_not_the_one_a_year_ago_compares_with() -> None:
                  "1989-10-26")
     assert got["the third quarter of 1990"] == ("DATE", "1990-Q3")
     assert got["the year-ago period"] == ("DATE", "1988-Q3")
+
+
+def test_a_stretch_later_is_the_duration_with_later_as_its_signal() -> None:
+    got = values("The bridge fell on March 3, 2020. Three days later, and again a few days after that, crowds came.")
+    assert got["Three days"] == ("DURATION", "P3D")
+    assert "Three days later" not in got
+    assert values("Years later the town recovered.")["Years later"] == ("DATE", "FUTURE_REF")
+    assert values("Two weeks ago the town flooded.")["Two weeks ago"] == ("DATE", "2022-W36")

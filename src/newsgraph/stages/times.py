@@ -231,6 +231,7 @@ RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trill
                          r"(?:\d[\d,.]*|dozens|hundreds|thousands|millions|thousand|hundred|million)\s+"
                          r"(?:of\s+)?(?:[a-z]+\s+){1,2}$")
 PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+COUNT_BEFORE = re.compile(rf"(?:\d|\b{_NUMW}|\bdozen)\s+$", re.IGNORECASE)
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|ahead\s+of|"
                          r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
@@ -897,7 +898,11 @@ class Resolver:
         if unit is None:
             return None
         direction = _norm(m["dir"])
-        if direction in ("before", "after", "on", "prior") and not self._ends_clause(c.end):
+        if direction in ("later", "after", "before"):
+            # 'three days later': TimeML tags the stretch ('three days', a DURATION) and leaves 'later' as the
+            # signal linking it to the event before; the shorter duration candidate takes over
+            return None
+        if direction in ("prior",) and not self._ends_clause(c.end):
             return None
         n = _amount(m["num"], m["half"])
         sign = -1 if direction in ("ago", "earlier", "before", "back", "prior", "previously") else 1
@@ -1015,6 +1020,8 @@ class Resolver:
         return "DATE", d.isoformat(), None
 
     def _h_vague_ago(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        if _norm(m["dir"]) == "later" and (m.start("unit") > m.start() or COUNT_BEFORE.search(self.text, 0, c.start)):
+            return None  # 'a few days later', 'three days later': the duration is the timex, 'later' its signal
         return "DATE", "FUTURE_REF" if _norm(m["dir"]) == "later" else "PAST_REF", None
 
     def _h_vague_plural(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
