@@ -78,3 +78,21 @@ def test_geojson_has_points(store: Store) -> None:
 def test_unreachable_database_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="NG-E030"):
         Store("postgresql+psycopg://nobody:nothing@127.0.0.1:1/none")
+
+
+def test_top_sources_count_linked_pronouns_as_their_entity(store: Store) -> None:
+    from newsgraph.document import Attribution, Entity, Source
+
+    text = "Maria Lopez said the road was open. She said more trucks would come."
+    doc = Document(id="s1", text=text)
+    doc.entities = [Entity(start=0, end=11, text="Maria Lopez", label="PERSON", canonical="Maria Lopez",
+                           entity_id="e1")]
+    doc.attributions = [
+        Attribution(id="a1", source=Source(start=0, end=11, text="Maria Lopez", type="person", entity_id="e1"),
+                    content=doc.span(17, 35)),
+        Attribution(id="a2", source=Source(start=36, end=39, text="She", type="person", entity_id="e1"),
+                    content=doc.span(45, 68)),
+    ]
+    store.save(doc)
+    assert store.top_sources() == [("Maria Lopez", "person", 2)]
+    assert store.top("claims", ("source_text",)) == [("Maria Lopez", 1), ("She", 1)]

@@ -106,18 +106,29 @@ def ingest(
 
 
 def _summary(db_url: str) -> None:
-    """A short table of what the store now holds (what `make run` shows a new user)."""
+    """What the store now holds: layer counts, then the commonest event types, places and sources."""
     from rich.table import Table
 
     from newsgraph.store.db import Store
 
     store = Store(db_url)
-    table = Table(title="newsgraph store")
-    for col in ("documents", "entities", "places", "times", "attributions", "events"):
-        table.add_column(col, justify="right")
+    console = Console()
+    layers = ("documents", "entities", "places", "times", "attributions", "events")
     counts = store.counts()
-    table.add_row(*(str(counts[c]) for c in ("documents", "entities", "places", "times", "attributions", "events")))
-    Console().print(table)
+    table = Table(title="newsgraph store")
+    for col in layers:
+        table.add_column(col, justify="right")
+    table.add_row(*(str(counts[c]) for c in layers))
+    console.print(table)
+    sections = [
+        ("event types", store.top("events", ("type",))),
+        ("places", store.top("places", ("name", "country_code"))),
+        ("sources", store.top_sources()),
+    ]
+    for title, rows in sections:
+        if rows:
+            console.print(f"[bold]{title}[/bold]: " + "; ".join(
+                f"{' '.join(str(v) for v in r[:-1] if v)} ({r[-1]})" for r in rows), highlight=False)
 
 
 @app.command()

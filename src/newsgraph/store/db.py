@@ -89,6 +89,29 @@ class Store:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in (schema.documents, *schema.LAYER_TABLES)}
 
+    def top(self, kind: str, columns: tuple[str, ...], n: int = 8) -> list[tuple[Any, ...]]:
+        """The most frequent values of ``columns`` in one layer table, with counts (for summaries and the UI)."""
+        table = {"events": schema.events, "claims": schema.attributions, "places": schema.places}[kind]
+        cols = [table.c[c] for c in columns]
+        stmt = (select(*cols, func.count().label("n")).where(cols[0].is_not(None)).group_by(*cols)
+                .order_by(func.count().desc(), *cols).limit(n))
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(stmt)]
+
+    def top_sources(self, n: int = 8) -> list[tuple[str, str, int]]:
+        """Most cited sources, by canonical entity where the source was linked ('he' counts for the person)."""
+        a, e = schema.attributions, schema.entities
+        name = func.coalesce(e.c.canonical, a.c.source_text)
+        stmt = (select(name, a.c.source_type, func.count()).select_from(
+            a.outerjoin(e, (e.c.document_id == a.c.document_id) & (e.c.entity_id == a.c.source_entity_id)
+                        & (e.c.idx == select(func.min(e.c.idx)).where(
+                            (e.c.document_id == a.c.document_id) & (e.c.entity_id == a.c.source_entity_id))
+                           .correlate(a).scalar_subquery())))
+                .where(a.c.source_text.is_not(None), a.c.parent.is_(None))
+                .group_by(name, a.c.source_type).order_by(func.count().desc(), name).limit(n))
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(stmt)]
+
     def rows(self, kind: str, filters: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         """Flat rows of one layer (events | claims | places) joined with document metadata, filtered."""
         table = {"events": schema.events, "claims": schema.attributions, "places": schema.places}[kind]
