@@ -374,3 +374,14 @@ def test_a_stretch_later_is_the_duration_with_later_as_its_signal() -> None:
     assert "Three days later" not in got
     assert values("Years later the town recovered.")["Years later"] == ("DATE", "FUTURE_REF")
     assert values("Two weeks ago the town flooded.")["Two weeks ago"] == ("DATE", "2022-W36")
+
+
+@pytest.mark.slow
+def test_a_headline_in_the_simple_present_tells_past_news(pipeline) -> None:
+    text = ("Rebels seize bridge on Tuesday\n\n"
+            "Rebel fighters seized the main bridge on Tuesday, officials said. Envoys will meet on Tuesday.")
+    doc = extract(text, DCT, pipeline=pipeline)
+    got = [(t.text, t.value) for t in doc.times]
+    assert got == [("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-27")]
+    doc = extract("Minister to resign on Friday\n\nThe minister will step down, aides said.", DCT, pipeline=pipeline)
+    assert [(t.text, t.value) for t in doc.times] == [("Friday", "2022-09-30")]

@@ -1212,8 +1212,11 @@ class ParseHints:
         i = bisect_right(self.starts, pos) - 1
         return self.doc[i] if i >= 0 else None
 
-    def tense(self, pos: int) -> int:
-        """-1 past, +1 future, 0 present or unknown: from the verb that governs the expression."""
+    def tense(self, pos: int, headline: bool = False) -> int:
+        """-1 past, +1 future, 0 present or unknown: from the verb that governs the expression.
+
+        Headlines tell past news in the simple present ('Rebels seize bridge on Tuesday') and the future with a
+        bare 'to' ('Minister to resign Friday'), so in a headline a simple present points back."""
         tok = self.token_at(pos)
         if tok is None:
             return 0
@@ -1224,7 +1227,11 @@ class ParseHints:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return 0
-        return verb_tense(verb)
+        tense = verb_tense(verb)
+        if headline and tense > 0 and verb.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return -1
+        return tense
 
 
 
@@ -1305,7 +1312,12 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
             doc.published = stated
             doc.meta["date_source"] = "dateline"
     hints = ParseHints(parsed) if parsed is not None else None
-    found = tag(doc.text, doc.published, extractable_ranges(doc),
-                tense=hints.tense if hints else None)
+    headlines = [(sg.start, sg.end) for sg in doc.segments if sg.kind == "headline"]
+
+    def tense(pos: int) -> int:
+        assert hints is not None
+        return hints.tense(pos, headline=any(s <= pos < e for s, e in headlines))
+
+    found = tag(doc.text, doc.published, extractable_ranges(doc), tense=tense if hints else None)
     doc.times = [Time(start=f.start, end=f.end, text=doc.text[f.start:f.end], type=f.type, value=f.value,  # type: ignore[arg-type]
                       mod=f.mod, anchor=f.anchor) for f in found]
