@@ -299,11 +299,6 @@ def test_the_week_of_a_date_is_that_calendar_week() -> None:
     assert got["the week of March 6, 2023"] == ("DATE", "2023-W10")
 
 
-def test_a_daily_newspaper_is_not_a_rate() -> None:
-    got = values("The party daily Pravda printed the letter, and the ferry sails daily.")
-    assert list(got.values()) == [("SET", "P1D")]
-
-
 def test_a_deadline_seen_from_after_it_points_back() -> None:
     before = values("The offer had been due to expire Friday.", tense=lambda _pos: 0)
     ahead = values("The offer is due to expire Friday.", tense=lambda _pos: 0)

@@ -196,9 +196,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Christmas\s+Day|May\s+Day|"
                    rf"Bastille\s+Day|Armistice\s+Day)(?![\w-])(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
-    ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])")
-               # 'the party daily Granma', 'the weekly Der Spiegel': a newspaper, not a rate
-               + r"(?!\s+[A-Z])")),
+    ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
