@@ -380,3 +380,18 @@ def test_a_headline_in_the_simple_present_tells_past_news(pipeline) -> None:
     assert got == [("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-27")]
     doc = extract("Minister to resign on Friday\n\nThe minister will step down, aides said.", DCT, pipeline=pipeline)
     assert [(t.text, t.value) for t in doc.times] == [("Friday", "2022-09-30")]
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month() -> None:
+    got = values("Crowds gathered on Thursday. The last attack came in March 2021, and the site was closed that "
+                 "same day.")
+    assert got["that same day"] == ("DATE", "2021-03-XX")
+    got = values("Crowds gathered on Thursday and left that same day.", tense=lambda _pos: -1)
+    assert got["that same day"] == ("DATE", "2022-09-22")
+
+
+def test_a_month_before_a_noun_names_when_it_happened() -> None:
+    got = values("The May vote was delayed, but the March accession went ahead. You may march.")
+    assert got["May"] == ("DATE", "2022-05")
+    assert got["March"] == ("DATE", "2022-03")
+    assert len(got) == 2

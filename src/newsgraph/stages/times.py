@@ -275,6 +275,7 @@ class Resolver:
     ref_year: int | None = None
     ref_month: date | None = None
     quarter: tuple[int, int] | None = None
+    month_last: bool = False  # was the last time named a month (no day)?
     _narrative: date | None = None
 
     def __post_init__(self) -> None:
@@ -325,14 +326,17 @@ class Resolver:
         return tense
 
     def _set_ref(self, d: date) -> None:
+        self.month_last = False
         self.ref = d
         self.ref_year = d.year
         self.ref_month = d
 
     def _set_ref_month(self, year: int, month: int) -> None:
-        """A month named in the story ('In March, ...') anchors 'the following month' and 'that year'."""
+        """A month named in the story ('In March, ...') anchors 'the following month' and 'that year', and makes
+        a later 'that day' a day of that month, not of an older date."""
         self.ref_month = date(year, month, 1)
         self.ref_year = year
+        self.month_last = True
 
     def _anchor(self) -> date | None:
         """The story's current date (the last one named), else the DCT."""
@@ -454,6 +458,8 @@ class Resolver:
         context; otherwise it is the modal or the verb/noun."""
         before = self.text[max(0, start - 12):start].lower().split()
         prev = before[-1] if before else ""
+        if prev in ("the", "its", "their", "his", "her") and re.match(r"\s+[a-z]{3,}", self.text[end:end + 20]):
+            return True  # 'the March accession', 'its May meeting': the month names when the noun happened
         return prev in {"in", "on", "since", "until", "till", "by", "early", "late", "mid", "of", "from", "through",
                         "during", "before", "after", "last", "next", "this", "and", "or", "to", "between"}
 
@@ -599,6 +605,10 @@ class Resolver:
                  "the previous": -1, "the preceding": -1}
         if rel not in steps:
             return None
+        if self.month_last and not steps[rel] and self.ref_month is not None:
+            # 'most recently last October ... crossed out that same day': a day of that month, which one unsaid
+            self._narrative = self.ref_month
+            return "DATE", f"{self.ref_month.year:04d}-{self.ref_month.month:02d}-XX", mod
         base = self._anchor()
         if base is None:
             return "DATE", "XXXX-XX-XX", mod
