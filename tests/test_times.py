@@ -395,3 +395,13 @@ def test_a_month_before_a_noun_names_when_it_happened() -> None:
     assert got["May"] == ("DATE", "2022-05")
     assert got["March"] == ("DATE", "2022-03")
     assert len(got) == 2
+
+
+def test_the_second_day_of_a_pair_shares_month_and_year() -> None:
+    got = values("Leaders meet on April 24 and 25. Turnout rose on May 3 or 4, 2021, in Oslo.")
+    assert got["April 24"] == ("DATE", "2022-04-24")
+    assert got["25"] == ("DATE", "2022-04-25")
+    assert got["May 3"] == ("DATE", "2021-05-03")
+    assert got["4, 2021"] == ("DATE", "2021-05-04")
+    assert "2021" not in got
+    assert "25" not in values("Sales rose on April 24 and 25 percent more were sold.")
