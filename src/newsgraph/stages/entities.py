@@ -17,6 +17,9 @@ from newsgraph.document import Document, Entity
 from newsgraph.spans import RangeIndex, extractable_ranges
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+BIG_CITY = 200_000
+HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|President|Minister|Prime Minister|Judge|Sheikh|"
+                       r"General|Colonel|Captain|Lt|Sgt|Mayor|King|Queen|Prince|Pope)\.?\s+$")
 STRIP_HEAD = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 STRIP_TAIL = re.compile(r"(['’]s|['’])$")
 
@@ -37,6 +40,45 @@ def load_aliases() -> dict[tuple[str, str], str]:
 def alias_canonical(name: str, label: str, aliases: dict[tuple[str, str], str]) -> str | None:
     """The lexicon's canonical name for ``name`` (label-specific entry first, then any-label)."""
     return aliases.get((name, label)) or aliases.get((name, "*"))
+
+
+def _gazetteer(ctx: Context) -> Any:
+    """The shared gazetteer (the places stage opens the same resource); None when it cannot be opened."""
+    def factory() -> Any:
+        try:
+            from newsgraph.geo.gazetteer import open_gazetteer
+
+            return open_gazetteer(ctx.settings.gazetteer_path)
+        except Exception:  # the places stage reports a broken gazetteer; entities just skip the check
+            return None
+
+    return ctx.resource("gazetteer", factory)
+
+
+def is_place_name(name: str, gaz: Any) -> bool:
+    """A name the gazetteer knows as a country, first-level region, big city or curated alias ('Kiev')."""
+    return any(c.feature in ("country", "admin1") or c.alias_kind == "curated"
+               or (c.feature == "city" and c.population >= BIG_CITY) for c in gaz.lookup(name))
+
+
+def relabel_places(spans: list[tuple[int, int, str, str]], text: str, gaz: Any) -> list[tuple[int, int, str, str]]:
+    """One-word PERSON spans that are well-known place names become GPE ('Kiev' tagged as a person by the small
+    model would otherwise become the speaker that 'he' resolves to). A title before the name keeps it a person,
+    and so does a multi-word person elsewhere in the document that ends with it ('Michael Jordan')."""
+    full_names = {t.split()[-1] for _, _, t, lab in spans if lab == "PERSON" and len(t.split()) > 1}
+    out = []
+    for start, end, name, label in spans:
+        if (label == "PERSON" and " " not in name and name not in full_names
+                and not HONORIFIC.search(text[max(0, start - 20):start]) and is_place_name(name, gaz)):
+            label = "GPE"
+        out.append((start, end, name, label))
+    return out
+
+
+def is_common_noun_person(ent: Any) -> bool:
+    """A one-word PERSON the tagger reads as a common noun ('Turnout was 52 percent') is an NER slip: kept, it
+    would become the speaker that role nouns and pronouns resolve to."""
+    return ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ in ("NN", "NNS")
 
 
 def clean_name(text: str) -> str:
@@ -87,6 +129,8 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     for ent in parsed.ents:
         if ent.label_ not in KEEP_LABELS or not allowed.covers(ent.start_char, ent.end_char):
             continue
+        if is_common_noun_person(ent):
+            continue
         start, end = ent.start_char, ent.end_char
         text = doc.text[start:end]
         m = STRIP_TAIL.search(text)
@@ -96,6 +140,9 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         if not text.strip():
             continue
         spans.append((start, end, text, ent.label_))
+    gaz = _gazetteer(ctx)
+    if gaz is not None:
+        spans = relabel_places(spans, doc.text, gaz)
     aliases = load_aliases()
     names = [clean_name(t) or t for _, _, t, _ in spans]
     labels = [lab for *_, lab in spans]
