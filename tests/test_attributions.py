@@ -293,3 +293,14 @@ def test_deeply_nested_said_is_bounded(nlp, ctx):
     assert time.perf_counter() - t0 < 2.0
     assert len(top(doc)) <= 2
     assert all(a.parent is None or a.parent != a.id for a in doc.attributions)
+
+
+def test_full_role_descriptions_do_not_grab_the_nearest_person(nlp, ctx):
+    text = ("Maria Quintero won the most votes, officials said. The party's leader said the result showed a clear "
+            "mandate. Later, the senator said she would travel to Brussels.")
+    doc = run(nlp, ctx, text)
+    ids = {e.entity_id for e in doc.entities if e.canonical == "Maria Quintero"}
+    leader = find(doc, "The party's leader")
+    senator = find(doc, "the senator")
+    assert leader.source.entity_id is None
+    assert senator.source.entity_id in ids

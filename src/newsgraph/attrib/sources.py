@@ -124,7 +124,7 @@ class SourceLinker:
             head_type = self.lex.head_types.get(head_word[:-1])
         first_word = text.split()[0].lower() if text.split() else ""
         if head_type in ("person", "anonymous") and first_word in DEFINITE:
-            earlier = self._role_antecedent(start, head_word, head_type)
+            earlier = self._role_antecedent(start, head_word, head_type, bare_role(text))
             if earlier is not None:
                 return earlier
         named = [e for e in ents if e.label in ("ORG", "FAC")]
@@ -151,13 +151,23 @@ class SourceLinker:
             return NAMED_LABELS[ent.label], ent.entity_id
         return "unknown", None
 
-    def _role_antecedent(self, pos: int, head_word: str, head_type: str) -> tuple[str, str | None] | None:
-        """'the official' -> an earlier source with the same head; 'the senator' -> the nearest earlier person."""
+    def _role_antecedent(self, pos: int, head_word: str, head_type: str,
+                         bare: bool = True) -> tuple[str, str | None] | None:
+        """'the official' -> an earlier source with the same head; a bare 'the senator' -> the nearest earlier
+        person. A fuller description ('the party's leader', 'the head of the mission') introduces someone, so it
+        only joins an earlier source with the same head, never just the nearest person."""
         for m in reversed(self.history):
             if m.start < pos and m.head == head_word:
                 return m.type, m.entity_id
-        if head_type == "person":
+        if head_type == "person" and bare:
             ent = self.preceding_entity(pos, frozenset({"PERSON"}))
             if ent is not None:
                 return "person", ent.entity_id
         return None
+
+
+def bare_role(text: str) -> bool:
+    """'the senator', 'the spokesman': a determiner and at most one more word before the role, no possessor or
+    post-modifier."""
+    words = text.split()
+    return len(words) <= 3 and not any(w.endswith(("'s", "’s")) for w in words) and " of " not in text
