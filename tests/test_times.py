@@ -405,3 +405,17 @@ def test_the_second_day_of_a_pair_shares_month_and_year() -> None:
     assert got["4, 2021"] == ("DATE", "2021-05-04")
     assert "2021" not in got
     assert "25" not in values("Sales rose on April 24 and 25 percent more were sold.")
+
+
+def test_the_last_twenty_four_hours_is_the_past_day() -> None:
+    got = values("In the last twenty four hours the river rose; the strike lasted 24 hours.")
+    assert got["the last twenty four hours"] == ("DURATION", "P1D")
+    assert got["24 hours"] == ("DURATION", "PT24H")
+
+
+@pytest.mark.slow
+def test_a_present_perfect_reaches_on_to_its_until_limit(pipeline) -> None:
+    doc = extract("Lenders have extended the credit line through January. Until March, the mill had not paid "
+                  "its workers.", DCT, pipeline=pipeline)
+    got = {t.text: t.value for t in doc.times}
+    assert got == {"January": "2023-01", "March": "2022-03"}

@@ -271,6 +271,7 @@ class Resolver:
     text: str
     dct: date | None
     tense: TenseFn = field(default=lambda _pos: 0)
+    perfect: Callable[[int], bool] = field(default=lambda _pos: False)
     ref: date | None = None
     ref_year: int | None = None
     ref_month: date | None = None
@@ -321,8 +322,8 @@ class Resolver:
         if self.text.startswith(("'s", "’s"), c.end):
             return -1
         tense = self.tense(c.start)
-        if UNTIL_CUE.search(self.text, max(0, c.start - 12), c.start) and tense >= 0:
-            return 1
+        if UNTIL_CUE.search(self.text, max(0, c.start - 12), c.start) and (tense >= 0 or self.perfect(c.start)):
+            return 1  # 'has extended the loans through January': a present perfect reaches on to its limit
         return tense
 
     def _set_ref(self, d: date) -> None:
@@ -974,6 +975,8 @@ class Resolver:
             return None  # 'fell by a quarter', 'a quarter of the vote': a fraction, not three months
         if raw_num == "second" or (raw_num in ("a", "an") and unit == "second"):
             return None
+        if unit == "hour" and n == 24 and (m["det"] or rel):
+            return "DURATION", "P1D", mod  # 'the last twenty-four hours' is the past day (TimeML's own example)
         return "DURATION", duration_value(n, unit), mod
 
     def _after_quantity(self, start: int) -> bool:
@@ -1186,12 +1189,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None = None,
-        tense: TenseFn | None = None) -> list[Found]:
+        tense: TenseFn | None = None, perfect: Callable[[int], bool] | None = None) -> list[Found]:
     """TIMEX3 expressions in ``text`` (only inside ``ranges``), resolved against ``published``."""
     dct, _clock = parse_dct(published)
     resolver = Resolver(text=text, dct=dct)
     if tense is not None:
         resolver.tense = tense
+    if perfect is not None:
+        resolver.perfect = perfect
     out = []
     spans = ranges if ranges is not None else [(0, len(text))]
     taken_to = 0
@@ -1253,6 +1258,21 @@ class ParseHints:
     def token_at(self, pos: int) -> Any:
         i = bisect_right(self.starts, pos) - 1
         return self.doc[i] if i >= 0 else None
+
+    def governing_verb(self, pos: int) -> Any:
+        """The verb an expression at ``pos`` hangs from (up to six heads up), or None."""
+        verb = self.token_at(pos)
+        for _ in range(6):
+            if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+    def present_perfect(self, pos: int) -> bool:
+        """Is the governing verb a present perfect ('has extended', 'have been banned')?"""
+        verb = self.governing_verb(pos)
+        return verb is not None and verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
 
     def tense(self, pos: int, headline: bool = False) -> int:
         """-1 past, +1 future, 0 present or unknown: from the verb that governs the expression.
@@ -1360,6 +1380,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         assert hints is not None
         return hints.tense(pos, headline=any(s <= pos < e for s, e in headlines))
 
-    found = tag(doc.text, doc.published, extractable_ranges(doc), tense=tense if hints else None)
+    found = tag(doc.text, doc.published, extractable_ranges(doc), tense=tense if hints else None,
+                perfect=hints.present_perfect if hints else None)
     doc.times = [Time(start=f.start, end=f.end, text=doc.text[f.start:f.end], type=f.type, value=f.value,  # type: ignore[arg-type]
                       mod=f.mod, anchor=f.anchor) for f in found]
