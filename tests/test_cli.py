@@ -109,3 +109,16 @@ def test_bench_json_reports_ratio_and_stage_shares(tmp_path: Path) -> None:
     assert report["documents"] == 2 and report["ratio"] > 0 and report["peak_rss_mb"] > 0
     assert {"places", "times", "attributions", "events"} <= report["stage_s"].keys()
     assert report["stage_s"]["parse"] > 0
+
+
+def test_two_processes_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "arts")
+    for i in range(3):
+        (folder / f"extra{i}.txt").write_text(f"Talks resumed in Doha on Monday, round {i}, officials said.")
+    (folder / "zz_broken.txt").write_bytes(b"")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    r1 = runner.invoke(app, ["extract", str(folder), "-o", str(one), "--batch-size", "2"])
+    r2 = runner.invoke(app, ["extract", str(folder), "-o", str(two), "--batch-size", "2", "-j", "2"])
+    assert r1.exit_code == r2.exit_code == 1  # the empty file is reported by both
+    assert one.read_text() == two.read_text()
+    assert len(one.read_text().splitlines()) == 5

@@ -40,21 +40,20 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL output (default: stdout)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (env NEWSGRAPH_SPACY_MODEL)")] = None,
     batch_size: Annotated[int, typer.Option(help="texts per nlp.pipe batch")] = 16,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="worker processes (each loads the model)")] = 1,
 ) -> None:
     """Extract every layer and write one Document JSON per line, in input order."""
-    from newsgraph.ingest import iter_inputs
-    from newsgraph.pipeline import Pipeline
+    from newsgraph.jobs import extract_stream
 
-    settings = Settings(batch_size=batch_size)
+    settings = Settings(batch_size=batch_size, processes=processes)
     if model:
         settings.spacy_model = model
-    pipe = Pipeline(settings)
     failed = 0
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         with _progress() as progress:
             task = progress.add_task("extracting", total=None)
-            for result in pipe.run(iter_inputs(inputs, settings.max_bytes)):
+            for result in extract_stream(inputs, settings):
                 if isinstance(result, InputError):
                     failed += 1
                     _report(result)
@@ -77,12 +76,13 @@ def ingest(
     db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir; "
                                                   "postgresql+psycopg://... for PostgreSQL)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (env NEWSGRAPH_SPACY_MODEL)")] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="worker processes (each loads the model)")] = 1,
 ) -> None:
     """Extract and store documents; re-ingesting the same id or text updates it, never duplicates it."""
     from newsgraph import jobs
     from newsgraph.store.db import StoreError
 
-    settings = Settings()
+    settings = Settings(processes=processes)
     if model:
         settings.spacy_model = model
     db_url = db or settings.db_url

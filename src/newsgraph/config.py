@@ -29,3 +29,4 @@ class Settings:
         default_factory=lambda: os.environ.get("NEWSGRAPH_DB", f"sqlite:///{data_dir() / 'newsgraph.db'}")
     )
     stages: tuple[str, ...] | None = None
+    processes: int = 1

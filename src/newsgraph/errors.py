@@ -41,3 +41,7 @@ class InputError(Exception):
         super().__init__(f"{source}: {message}")
         self.source = source
         self.message = message
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        """Picklable with both fields, so worker processes can hand errors back in order."""
+        return (InputError, (self.source, self.message))

@@ -26,7 +26,13 @@ class Outcome:
 def extract_stream(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Result]:
     """Documents (or InputErrors) for every input, in order."""
     settings = settings or Settings()
-    yield from Pipeline(settings).run(iter_inputs(inputs, settings.max_bytes))
+    items = iter_inputs(inputs, settings.max_bytes)
+    if settings.processes > 1:
+        from newsgraph.parallel import run_processes
+
+        yield from run_processes(items, settings, settings.processes)
+    else:
+        yield from Pipeline(settings).run(items)
 
 
 def ingest(inputs: Iterable[str], db_url: str, settings: Settings | None = None,
