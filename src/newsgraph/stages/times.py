@@ -1279,15 +1279,8 @@ class ParseHints:
 
         Headlines tell past news in the simple present ('Rebels seize bridge on Tuesday') and the future with a
         bare 'to' ('Minister to resign Friday'), so in a headline a simple present points back."""
-        tok = self.token_at(pos)
-        if tok is None:
-            return 0
-        verb = tok
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        verb = self.governing_verb(pos)
+        if verb is None:
             return 0
         tense = verb_tense(verb)
         if headline and tense > 0 and verb.tag_ in ("VBZ", "VBP") and not any(
