@@ -100,6 +100,57 @@ def test_document_countries_pick_the_local_namesake() -> None:
     assert "document country" in out[1].reason
 
 
+def _with(c: Candidate, **kw) -> Candidate:
+    from dataclasses import replace
+
+    return replace(c, **kw)
+
+
+def test_a_small_country_share_does_not_pull_a_famous_city_home() -> None:
+    geneva_ch = _cand(1, "Geneva", "CH", 46.2, 6.14, 183_000)
+    geneva_us = _cand(2, "Geneva", "US", 41.89, -88.31, 21_000)
+    iran, oman, qatar = (_cand(10 + i, n, cc, 0, 50, 10**7, "country")
+                         for i, (n, cc) in enumerate([("Iran", "IR"), ("Oman", "OM"), ("Qatar", "QA")]))
+    dc = _cand(20, "Washington", "US", 38.9, -77.04, 700_000)
+    ms = [Mention(0, 10, "Washington", ["washington"], candidates=(dc,)),
+          Mention(20, 26, "Geneva", ["geneva"], candidates=(geneva_ch, geneva_us)),
+          *(Mention(30 + 10 * i, 35 + 10 * i, c.name, [c.name.lower()], candidates=(c,))
+            for i, c in enumerate([iran, oman, qatar]))]
+    assert resolve(ms, [])[1].candidate.country_code == "CH"
+
+
+def test_nearer_namesake_wins_among_local_towns() -> None:
+    paris = _cand(1, "Paris", "US", 33.66, -95.56, 25_000)
+    blossom = _cand(2, "Blossom", "US", 33.66, -95.39, 1_500)
+    reno_near = _cand(3, "Reno", "US", 33.66, -95.47, 3_000)
+    reno_far = _cand(4, "Reno", "US", 32.94, -97.58, 3_300)
+    ms = [Mention(0, 5, "Paris", ["paris"], candidates=(paris,)),
+          Mention(10, 17, "Blossom", ["blossom"], candidates=(blossom,)),
+          Mention(20, 24, "Reno", ["reno"], candidates=(reno_far, reno_near))]
+    assert resolve(ms, [])[2].candidate.place_id == 3
+
+
+def test_region_holding_the_documents_towns_beats_a_capital() -> None:
+    dc = _with(_cand(1, "Washington", "US", 38.9, -77.04, 700_000), admin1_code="DC", capital=True)
+    state = _with(_cand(2, "Washington", "US", 47.5, -120.5, 50_000, "admin1"), admin1_code="WA")
+    yakima = _with(_cand(3, "Yakima", "US", 46.6, -120.5, 93_000), admin1_code="WA")
+    wenatchee = _with(_cand(4, "Wenatchee", "US", 47.42, -120.31, 33_000), admin1_code="WA")
+    ms = [Mention(0, 6, "Yakima", ["yakima"], candidates=(yakima,)),
+          Mention(10, 19, "Wenatchee", ["wenatchee"], candidates=(wenatchee,)),
+          Mention(30, 40, "Washington", ["washington"], candidates=(dc, state))]
+    assert resolve(ms, [])[2].candidate.place_id == 2
+    assert resolve(ms[2:], [])[0].candidate.place_id == 1  # alone, the capital
+
+
+def test_former_name_loses_to_an_exact_namesake_at_home() -> None:
+    columbus = _with(_cand(1, "Columbus", "US", 39.96, -83.0, 850_000), alias_kind="alt")
+    franklin = _cand(2, "Franklin", "US", 29.8, -91.5, 7_000)
+    ms = [Mention(0, 8, "Franklin", ["franklin"], candidates=(columbus, franklin)),
+          Mention(20, 29, "Louisiana", ["louisiana"], candidates=(_cand(3, "Louisiana", "US", 31, -92, 10**6,
+                                                                            "admin1"),))]
+    assert resolve(ms, [])[0].candidate.place_id == 2
+
+
 # --- the stage on sentences ---------------------------------------------------------------------------------
 
 def test_ukraine_story_with_exonyms_and_regions(run) -> None:

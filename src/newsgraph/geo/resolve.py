@@ -6,7 +6,9 @@ Ranking is a small additive score per candidate, so every decision can be explai
 - document countries: countries named in the article, countries of unambiguous regions and big cities, and
   country demonyms ('Ukrainian') vote for candidates in those countries;
 - containment: 'Kherson, Ukraine' / 'Louisville, Ky.' restrict the first name to the second's country/region;
-- proximity: candidates near the document's other confidently resolved places gain (local news stays local).
+- containment: a region candidate that holds the document's other towns gains ('Washington' among Yakima and
+  Wenatchee is the state);
+- proximity: candidates near the document's other resolved places gain, more the nearer (local news stays local).
 Two passes: the first ranks on priors alone to find anchors, the second re-ranks with the anchors as context.
 """
 
@@ -25,6 +27,11 @@ NEAR_KM = 250.0
 CAPITAL_BONUS = 1.0
 REGION_BONUS = 0.6
 SAME_PLACE_BONUS = 1.0
+COUNTRY_FLOOR = 0.25  # any mention of a candidate's country counts a little ...
+COUNTRY_WEIGHT = 2.25  # ... and the rest is proportional to that country's share of the document's votes
+ALT_OVER_EXACT = 1.0  # extra cost of a former/foreign name when a place of that exact name is at home
+CONTAINS_BONUS = 1.0  # per other town of the document inside an admin1 candidate
+CONTAINS_MAX = 3.0
 
 
 @dataclass(slots=True)
@@ -104,6 +111,7 @@ class DocContext:
     anchors: list[Candidate]
     regions: set[tuple[str, str]]  # (country, admin1 code) of first-level regions named in the document
     named: set[int]  # place ids other mentions resolved to
+    towns_in: Counter = field(default_factory=Counter)  # (country, admin1 code) -> other towns lying there
 
 
 def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> tuple[float, list[str]]:
@@ -112,12 +120,24 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
     why = [f"prior {s:.1f}"]
     if c.country_code and ctx.total_votes > 0:
         share = ctx.votes.get(c.country_code, 0.0) / ctx.total_votes
-        if share > 0:
-            s += 0.5 + 2.0 * share
+        if share > 0:  # proportional: a dateline country among many others must not pull 'Geneva' home
+            s += COUNTRY_FLOOR + COUNTRY_WEIGHT * share
             why.append(f"document country {c.country_code} ({share:.0%})")
+    inside = ctx.towns_in.get((c.country_code, c.admin1_code), 0) if c.feature == "admin1" else 0
+    if inside and not any(o.feature == "city" and o.country_code == c.country_code and o.admin1_code == c.admin1_code
+                          for o in m.candidates):
+        # 'Washington' among Yakima and Wenatchee is their state; but towns in New York State cannot tell the
+        # state from New York City, which lies in it too
+        s += min(CONTAINS_MAX, CONTAINS_BONUS * inside)
+        why.append(f"contains {inside} other place(s) of the document")
     if c.feature != "admin1" and c.country_code and c.admin1_code and (c.country_code, c.admin1_code) in ctx.regions:
         s += REGION_BONUS
         why.append(f"in {c.admin1 or 'a region'} named in the document")
+    if c.alias_kind == "alt" and c.feature == "city" and any(
+            o.alias_kind in ("name", "curated") and o.feature == "city" and ctx.votes.get(o.country_code, 0) > 0
+            for o in m.candidates):
+        s -= ALT_OVER_EXACT  # 'Franklin' in a US story is a Franklin, not a town that once bore the name
+        why.append("alternate name; an exact namesake lies in a document country")
     if c.place_id in ctx.named:
         s += SAME_PLACE_BONUS
         why.append("named again in the document")
@@ -125,12 +145,24 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
         s += 6.0
         why.append(f"inside {qual.name}")
     if ctx.anchors and c.feature not in ("country",):
-        near = sum(1 for a in ctx.anchors if a.place_id != c.place_id and a.feature != "country"
-                   and haversine_km(c.lat, c.lon, a.lat, a.lon) <= NEAR_KM)
-        if near:
-            s += min(1.75, 0.75 + 0.25 * near)
-            why.append(f"near {near} other place(s)")
+        dists = [haversine_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors
+                 if a.place_id != c.place_id and a.feature != "country"]
+        bonus = proximity_bonus(dists)
+        if bonus > 0:
+            s += bonus
+            why.append(f"near {sum(1 for d in dists if d <= NEAR_KM)} other place(s), closest {min(dists):.0f} km")
     return s, why
+
+
+def proximity_bonus(dists: list[float]) -> float:
+    """Support from the document's other places, graded by distance rather than a yes/no radius: a namesake 20 km
+    from the story's towns beats one 200 km away (two small 'Reno's in one state), and support fades smoothly to
+    nothing at ``NEAR_KM``. Several nearby places add a little more (a local cluster, not one stray mention)."""
+    near = sorted(d for d in dists if d <= NEAR_KM)
+    if not near:
+        return 0.0
+    closeness = 1.0 - math.log1p(near[0]) / math.log1p(NEAR_KM)
+    return min(1.75, 0.75 + 0.25 * len(near)) * (0.75 + 0.25 * closeness)
 
 
 def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], votes: Counter) -> DocContext:
@@ -146,6 +178,8 @@ def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], 
         regions={(p.country_code, p.admin1_code) for p in others
                  if p.feature == "admin1" and p.country_code and p.admin1_code},
         named={p.place_id for p in others},
+        towns_in=Counter((p.country_code, p.admin1_code) for p in others
+                         if p.feature == "city" and p.country_code and p.admin1_code),
     )
 
 
