@@ -48,6 +48,15 @@ def test_wire_dateline_and_credits() -> None:
     assert k["(Reporting by Laila Bassam; Editing by Alex Richardson)"] == "byline"
 
 
+def test_dateline_with_year_and_dateline_on_its_own_line() -> None:
+    text = ("BEIJING, March 5, 2023 (Xinhua) -- China set a growth target of around 5 percent.\n\n"
+            "WASHINGTON, August 11 (Xinhua) --\n\nThe talks ended without a statement.")
+    k = kinds(text)
+    assert k["BEIJING, March 5, 2023 (Xinhua) --"] == "dateline"
+    assert k["WASHINGTON, August 11 (Xinhua) --"] == "dateline"
+    assert k["The talks ended without a statement."] == "body"
+
+
 def test_a_long_first_sentence_is_not_a_headline_if_single_paragraph() -> None:
     text = "Troops withdrew from the town on Monday after a week of heavy fighting."
     assert kinds(text)[text] == "body"

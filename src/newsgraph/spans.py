@@ -7,7 +7,7 @@ from bisect import bisect_right
 from newsgraph.document import EXTRACTABLE_KINDS, Document
 
 # Datelines are parsed too: 'KHARTOUM, Sudan (AP) —' names where the reporting happened, which the places stage
-# records, while events, times and attributions still come from body and headline only.
+# and times stages record, while events and attributions still come from body and headline only.
 PARSED_KINDS = EXTRACTABLE_KINDS | {"dateline"}
 
 

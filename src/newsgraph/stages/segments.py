@@ -49,13 +49,16 @@ AGENCIES = (r"AP|AFP|Reuters|UPI|Xinhua|CNA|dpa|EFE|TASS|RIA|Yonhap|Kyodo|Bloomb
             r"SANA|IRNA|KCNA|PTI|IANS|Bernama|Antara|Sputnik|Interfax|Ukrinform|Europa Press")
 _PLACE = r"(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|(?i:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH}))"
-DATELINE_PREFIX = re.compile(
+_DATE = (rf"(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|"
+         rf"\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?)")
+_DATELINE = (
     rf"^\s*(?P<place>{_PLACE})(?P<more>(?:\s+[-–]\s+{_PLACE})+|(?:\s*,\s*{_PLACE}){{0,2}})"
     rf"(?:\s*,?\s*\(?(?P<date>{_DATE})\)?)?"
     rf"\s*(?P<agency>\((?:{AGENCIES})\))?"
-    rf"\s*(?P<sep>\.-|\.–|[-–—]{{1,2}}|\.|:)\s+(?=[A-Z\"“‘'])"
+    rf"\s*(?P<sep>\.-|\.–|[-–—]{{1,2}}|\.|:)"
 )
+DATELINE_PREFIX = re.compile(_DATELINE + r"\s+(?=[A-Z\"“‘'])")
+DATELINE_ONLY = re.compile(_DATELINE + r"\s*$")  # a wire dateline on a line of its own
 TEASER = re.compile(r"^\W*(read\s+(more|also)|see\s+also|related|more\s+on\s+this|also\s+read)\s*[:>»-]", re.IGNORECASE)
 RULE_LINE = re.compile(r"^[\W_]+$")
 DESK_INITIALS = re.compile(r"^[a-z]{2,4}(/[a-z]{2,4})+(\s*/\s*\w{2,5})?$")
@@ -90,6 +93,8 @@ def classify_paragraph(par: str, index: int, n_pars: int, title: str | None) -> 
         return "caption"
     if words <= 25 and (BYLINE_LINE.match(par) or DESK_INITIALS.match(par.strip()) or CONTRIBUTED.search(par)):
         return "byline"
+    if words <= 12 and (m := DATELINE_ONLY.match(par)) and is_dateline(m):
+        return "dateline"
     if words <= 6 and SHORT_PAREN.match(par):  # '(AA)', '(EFE/Archive)': a credit on its own line
         return "caption"
     if index == 0 and n_pars > 1 and not DATELINE_PREFIX.match(par) and _looks_like_headline(par, title):

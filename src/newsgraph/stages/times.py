@@ -22,7 +22,7 @@ from typing import Any
 
 from newsgraph.context import Context
 from newsgraph.document import Document, Time
-from newsgraph.spans import extractable_ranges
+from newsgraph.spans import PARSED_KINDS, extractable_ranges
 from newsgraph.timex import (
     DECADE_WORDS,
     MONTHS,
@@ -1373,7 +1373,8 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         assert hints is not None
         return hints.tense(pos, headline=any(s <= pos < e for s, e in headlines))
 
-    found = tag(doc.text, doc.published, extractable_ranges(doc), tense=tense if hints else None,
+    # Dateline dates ('WASHINGTON, August 11 (Xinhua) --') are time expressions too: tagged with the body's.
+    found = tag(doc.text, doc.published, extractable_ranges(doc, PARSED_KINDS), tense=tense if hints else None,
                 perfect=hints.present_perfect if hints else None)
     doc.times = [Time(start=f.start, end=f.end, text=doc.text[f.start:f.end], type=f.type, value=f.value,  # type: ignore[arg-type]
                       mod=f.mod, anchor=f.anchor) for f in found]
