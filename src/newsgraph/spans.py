@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from newsgraph.document import EXTRACTABLE_KINDS, Document
 
-# Datelines are parsed too: 'KHARTOUM, Sudan (AP) —' names where the reporting happened, which the places stage
+# Datelines are parsed too: 'KHARTOUM, Sudan (AP) —' names where and when the reporting happened, which the places
 # and times stages record, while events and attributions still come from body and headline only.
 PARSED_KINDS = EXTRACTABLE_KINDS | {"dateline"}
 
