@@ -45,3 +45,16 @@ def test_a_failing_stage_is_isolated(pipeline) -> None:
     assert [d.id for d in docs] == ["a", "b"]
     assert all("NG-E020" in d.warnings[0] and "boom" in d.warnings[0] for d in docs)
     assert docs[0].entities  # earlier stages' layers survive
+
+
+def test_missing_model_falls_back_loudly(caplog) -> None:
+    from newsgraph.config import Settings
+    from newsgraph.ingest.base import RawDoc
+    from newsgraph.pipeline import Pipeline
+
+    pipe = Pipeline(Settings(spacy_model="no_such_model_installed"))
+    with caplog.at_level("WARNING", logger="newsgraph"):
+        doc = pipe.process(RawDoc(id="a", text="Troops withdrew from Kherson on 11 November 2022.", source="a"))
+    assert any("NG-W001" in r.message for r in caplog.records)
+    assert "parser" not in pipe.nlp.pipe_names
+    assert doc.times and not doc.warnings  # stages that need no parser still work; none crashed
