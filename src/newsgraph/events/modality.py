@@ -16,6 +16,7 @@ from newsgraph.events.syntax import (
     Token,
     agent,
     aux_words,
+    first_child,
     has_neg,
     is_passive,
     keys,
@@ -53,6 +54,9 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
         if head.i == cur.i or dep not in CONTENT_DEPS:
             return None
         if dep == "advcl" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children):
+            outer = by_token.get(head.i)  # 'marched through the city demanding reforms': the march's demand
+            if c.type == "REQUEST" and outer is not None and outer.type == "PROTEST":
+                return outer
             return None  # only purpose clauses ('fired to disperse') are content; 'after X' clauses are not
         if dep == "relcl" and c.kind == "verb" and not any(x.lower_ == "to" and x.dep_ == "aux" for x in cur.children):
             return None  # 'the forces which attacked' is its own event; 'a call for forces to be deployed' is content
@@ -121,6 +125,8 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
         first = first.head
     if first.dep_ == "xcomp" and set(keys(first.head)) & lex.cls("intend"):
         return None  # 'aims to impose', 'plans to build': an aim, not (yet) an event
+    if first.dep_ == "xcomp" and c.type in COOPERATIVE and set(keys(first.head)) & lex.cls("attempt"):
+        return None  # 'a team trying to broker a pact': the mediation has not (yet) happened
     if c.kind == "verb" or c.support is not None:
         c.negated = c.negated or has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail")
     lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())
@@ -263,4 +269,25 @@ def refine_mode(c: Candidate, lex: Lexicon) -> str | None:
         return "riot"
     if c.type == "COERCE" and c.mode == "seize" and words & lex.cls("mode:arrest"):
         return "arrest"
+    if c.type == "MOBILIZE" and c.mode in (None, "troops"):
+        return mobilize_mode(c, lex) or c.mode
     return c.mode
+
+
+MOBILIZE_MODE_ORDER = ("police", "militia", "weapons")
+
+
+def mobilize_mode(c: Candidate, lex: Lexicon) -> str | None:
+    """What was mobilised, from the words of the trigger's own phrase ('riot police were deployed' -> police,
+    'moved missiles' -> weapons); the sentence at large may name other forces."""
+    head = c.support if c.support is not None else c.token
+    words = set(keys(c.token))
+    if c.kind == "noun":
+        words |= {k for t in c.token.subtree for k in keys(t)}
+    for part in (first_child(head, ("nsubjpass", "nsubj", "dobj", "obj")),):
+        if part is not None:
+            words |= {k for t in part.subtree for k in keys(t)}
+    for mode in MOBILIZE_MODE_ORDER:
+        if words & lex.cls("mobilize:" + mode):
+            return mode
+    return None

@@ -17,6 +17,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubj
 QUANTIFIER_HEADS = frozenset({
     "number", "part", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
     "some", "all", "one", "many", "few", "most", "rest", "several", "scores", "score", "group", "couple", "total",
+    "tonne", "tonnes", "ton", "tons", "kilogram", "kilograms", "litre", "liter", "gallon", "barrel", "truckload",
+    "shipment", "consignment", "package", "dose", "doses", "crate", "sack", "bag", "planeload",
     "batch", "patch", "majority", "state", "series", "string", "wave", "spate", "barrage", "volley", "salvo", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "each",
 })
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
