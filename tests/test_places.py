@@ -215,6 +215,24 @@ def test_weak_town_needs_a_nearby_anchor() -> None:
     assert confirm_weak(ms, [anchor, near, far]) == [True, True, False]
 
 
+def test_weak_town_confirmed_by_a_named_region_only_in_a_place_slot() -> None:
+    from newsgraph.stages.places import WEAK, confirm_weak, locative_slot
+
+    text = "Tamil Nadu told fishermen in Nagapattinam and Palkurichi to stay ashore; Palkurichi said March was wet."
+    region = _with(_cand(1, "Tamil Nadu", "IN", 11.0, 78.0, 10**6, "admin1"), admin1_code="25")
+    port = _with(_cand(2, "Nagapattinam", "IN", 10.77, 79.84, 100_000), admin1_code="25")
+    village = _with(_cand(3, "Palkurichi", "IN", 9.2, 78.6, 2_000), admin1_code="25")  # 180 km away
+    spans = [(text.index(w), w) for w in ("Tamil Nadu", "Nagapattinam")]
+    ms = [Mention(s, s + len(w), w, [w.lower()]) for s, w in spans]
+    s1, s2 = text.index("Palkurichi"), text.rindex("Palkurichi")
+    ms += [Mention(s1, s1 + 10, "Palkurichi", ["palkurichi"], label=WEAK),
+           Mention(s2, s2 + 10, "Palkurichi", ["palkurichi"], label=WEAK)]
+    assert [locative_slot(text, m, ms) for m in ms[2:]] == [True, False]
+    for m in ms[2:]:
+        m.locative = locative_slot(text, m, ms)
+    assert confirm_weak(ms, [region, port, village, village]) == [True, True, True, False]
+
+
 def test_facility_located_in_the_main_town(run) -> None:
     doc = run("Residents of Leeds gathered outside the Kirkgate Market on Saturday. Leeds council "
               "said the Kirkgate Market would reopen.")

@@ -47,6 +47,7 @@ class Mention:
     qualifier: int | None = None  # index of the mention that qualifies this one ('X, Ukraine')
     candidates: tuple[Candidate, ...] = ()
     matched_key: str | None = None
+    locative: bool = False  # stands where a place name is expected ('in X', 'A and X'); set by the places stage
 
 
 @dataclass(slots=True)

@@ -72,6 +72,8 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     mentions = recognise(doc, parsed, allowed, gaz)
     link_qualifiers(doc.text, mentions)
     results = resolve(mentions, demonym_countries(doc, gaz))
+    for m in mentions:
+        m.locative = m.label == WEAK and locative_slot(doc.text, m, mentions)
     mentions, results = drop_unconfirmed(mentions, results)
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
     locate_by_context(mentions, places)
@@ -382,18 +384,44 @@ def weak_name(text: str, cands: tuple[Candidate, ...]) -> bool:
 
 
 def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list[bool]:
-    """Keep a weak gazetteer match only within reach of a town or county the article names through NER."""
+    """Keep a weak gazetteer match only where the article has already established its local area: it stands where
+    a place is expected ('in X', 'A and X') and lies in a first-level region the article names ('Tamil Nadu ...
+    fishermen in Nagapattinam and Rameswaram'; a capitalised 'March' in an English story is not), or near a town, county or sub-national
+    area the article names through NER ('Gaza ... Rafah'). The radius only stands in for containment where the
+    gazetteer has no admin codes (supplement regions) or the anchor is across a border."""
     anchors = [c for m, c in zip(mentions, picks, strict=True)
-               if c is not None and m.label != WEAK and c.feature in ("city", "admin2")]
+               if c is not None and m.label != WEAK and c.feature in ("city", "admin2", "region")]
+    regions = {(c.country_code, c.admin1_code) for m, c in zip(mentions, picks, strict=True)
+               if c is not None and m.label != WEAK and c.feature == "admin1" and c.admin1_code}
     keep = []
     for m, c in zip(mentions, picks, strict=True):
         if m.label != WEAK:
             keep.append(True)
+        elif c is None:
+            keep.append(False)
         else:
-            keep.append(c is not None and any(a.place_id != c.place_id and
-                                               haversine_km(c.lat, c.lon, a.lat, a.lon) <= WEAK_NEAR_KM
-                                               for a in anchors))
+            keep.append(((c.country_code, c.admin1_code) in regions and m.locative) or any(
+                a.place_id != c.place_id and haversine_km(c.lat, c.lon, a.lat, a.lon) <= WEAK_NEAR_KM
+                for a in anchors))
     return keep
+
+
+_COORDINATED = re.compile(r"(?:,|\band|\bor)\s*$")
+
+
+def locative_slot(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Does the name stand where a place name is expected: after a locative preposition ('in', 'near'), or
+    coordinated with a place mention just before it ('Nagapattinam and X')? Capitalised common words ('Star of
+    Honolulu', 'on March 4') rarely do."""
+    before = text[max(0, m.start - 40):m.start]
+    words = before.split()
+    if words and words[-1].lower() in LOC_PREPS - {"of"}:
+        return True
+    gap = _COORDINATED.search(before)
+    if gap is None:
+        return False
+    cut = m.start - (len(before) - gap.start())
+    return any(o is not m and o.label != WEAK and 0 <= cut - o.end <= 1 for o in mentions)
 
 
 def strong_name(text: str, cands: tuple[Candidate, ...]) -> bool:
