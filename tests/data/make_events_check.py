@@ -7,6 +7,7 @@ is what the dev scorer (shared/eval/events/score.py) reads, so the same tool mea
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 SOURCES = {"M": "own-manual", "N": "own-news", "A": "own-acled"}
@@ -33,8 +34,8 @@ def convert(src: Path) -> list[dict]:
 
 if __name__ == "__main__":
     here = Path(__file__).parent
-    rows = convert(here / "events_check.src")
-    with open(here / "events_check.jsonl", "w", encoding="utf-8") as f:
+    rows = convert(here / (sys.argv[1] if len(sys.argv) > 1 else "events_check.src"))
+    with open(here / (sys.argv[2] if len(sys.argv) > 2 else "events_check.jsonl"), "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(len(rows), "documents")

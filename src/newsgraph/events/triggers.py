@@ -135,6 +135,9 @@ def match_rule(rules: list[Rule], tok: Token, lex: Lexicon) -> Rule | None:
 def verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     if tok.dep_ in ("amod", "compound"):  # 'the banned movement', 'visiting king': attributes, not events
         return None
+    if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("dobj", "obj", "nsubj") for c in tok.children):
+        return None  # 'Sentencing in the case was postponed': a gerund naming a procedure, not an event
     if tok.pos_ not in ("VERB",) and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ == "ROOT"
                                            and tok.text.isupper()):
         return None
