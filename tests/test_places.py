@@ -242,6 +242,41 @@ def test_facility_located_in_the_main_town(run) -> None:
     assert haversine_km(market[0].lat, market[0].lon, 53.8, -1.55) < 30
 
 
+def test_facility_in_the_town_named_right_after_it(run) -> None:
+    doc = run("Traffic was diverted from Clarendon Road in Watford on Monday, while in Luton crews repaired "
+              "another pipe and Luton residents were told to boil water.")
+    road = [p for p in doc.places if p.text.startswith("Clarendon")]
+    assert road, [p.text for p in doc.places]
+    assert haversine_km(road[0].lat, road[0].lon, 51.66, -0.40) < 10  # Watford, not the more mentioned Luton
+
+
+def test_focus_is_the_region_holding_most_places() -> None:
+    from newsgraph.document import Place
+    from newsgraph.stages.places import document_focus
+
+    def town(name: str, admin1: str, lat: float) -> Place:
+        return Place(start=0, end=1, text=name, name=name, lat=lat, lon=-77.0, country_code="US", admin1=admin1,
+                     feature="city", confidence=0.9)
+
+    places = [town("Charleston", "South Carolina", 32.8), town("Vienna", "Virginia", 38.9),
+              town("Fairfax", "Virginia", 38.85), town("Centreville", "Virginia", 38.84),
+              town("Fairfax", "Virginia", 38.85)]
+    assert document_focus(places).name == "Fairfax"
+
+
+def test_street_names_do_not_resolve_to_hamlets(run) -> None:
+    doc = run("A water main broke under Fifth Street in downtown Springfield, Illinois, on Tuesday.")
+    street = place(doc, "Fifth Street")
+    assert street.feature == "other" and street.confidence <= 0.2
+
+
+def test_opening_place_before_a_colon(run) -> None:
+    doc = run("Bhopal: A truck overturned on the highway on Sunday, police said.")
+    assert place(doc, "Bhopal").country_code == "IN"
+    doc = run("Marden: Two volunteers on the shore after the clean-up. Picture: staff.")
+    assert not any(p.text == "Marden" for p in doc.places)
+
+
 def test_seats_of_government_are_actors_not_places(run) -> None:
     doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
     texts = [p.text for p in doc.places]

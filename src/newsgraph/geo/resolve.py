@@ -24,6 +24,8 @@ FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "region": 1.5, "water": 1.5, "la
                  "city": 0.0, "other": 0.0}
 KIND_PENALTY = {"name": 0.0, "curated": 0.0, "alt": -0.4, "abbr": -1.0}
 NEAR_KM = 250.0
+LOCAL_KM = 25.0
+LOCAL_BONUS = 0.75  # a namesake in the same locality as the story's towns is almost surely the one meant
 CAPITAL_BONUS = 1.0
 REGION_BONUS = 0.6
 SAME_PLACE_BONUS = 1.0
@@ -158,12 +160,12 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
 def proximity_bonus(dists: list[float]) -> float:
     """Support from the document's other places, graded by distance rather than a yes/no radius: a namesake 20 km
     from the story's towns beats one 200 km away (two small 'Reno's in one state), and support fades smoothly to
-    nothing at ``NEAR_KM``. Several nearby places add a little more (a local cluster, not one stray mention)."""
+    nothing at ``NEAR_KM`` (full support within ``LOCAL_KM``, the same locality). Several nearby places add a little more (a local cluster, not one stray mention)."""
     near = sorted(d for d in dists if d <= NEAR_KM)
     if not near:
         return 0.0
-    closeness = 1.0 - math.log1p(near[0]) / math.log1p(NEAR_KM)
-    return min(1.75, 0.75 + 0.25 * len(near)) * (0.75 + 0.25 * closeness)
+    closeness = min(1.0, math.log(NEAR_KM / max(near[0], 1.0)) / math.log(NEAR_KM / LOCAL_KM))
+    return min(1.75, 0.75 + 0.25 * len(near)) * (0.75 + 0.25 * closeness) + LOCAL_BONUS * closeness
 
 
 def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], votes: Counter) -> DocContext:

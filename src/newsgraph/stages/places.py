@@ -50,6 +50,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
 SUBNAME = "\x00"  # marks a key that is only part of the name: matches strong entries only
 MIN_GAZ_CITY_POP = 100_000
 WEAK = "WEAK"
+OPENING = "OPENING"  # 'Bhopal: ...': kept only if a strong gazetteer name (captions open the same way)
 WEAK_MIN_POP = 1_000
 WEAK_NEAR_KM = 100.0
 FEATURE_OF_SUPPLEMENT = frozenset({"country", "admin1", "admin2", "region", "water", "landform", "other"})
@@ -76,7 +77,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         m.locative = m.label == WEAK and locative_slot(doc.text, m, mentions)
     mentions, results = drop_unconfirmed(mentions, results)
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
-    locate_by_context(mentions, places)
+    locate_by_context(doc.text, mentions, places)
     doc.places = places
 
 
@@ -97,7 +98,8 @@ def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -
         mentions = merge(mentions, extra)
     datelines = dateline_mentions(doc)
     attach_candidates(datelines, gaz)
-    mentions = merge(mentions, [m for m in datelines if m.candidates])
+    mentions = merge(mentions, [m for m in datelines if m.candidates and (
+        m.label == "DATELINE" or strong_name(m.text, m.candidates))])
     for m in mentions:
         prune_candidates(m)
     demonyms_as_countries([m for m in mentions if not m.candidates], gaz)
@@ -296,6 +298,8 @@ def prune_candidates(m: Mention) -> None:
     words = fold(m.text).split()
     if m.label == "FAC" and words and words[-1] in FACILITY_HEADS:
         m.candidates = tuple(c for c in m.candidates if not (c.feature == "city" and c.alias_kind == "alt"))
+    if len(words) > 1 and words[-1] in STREET_HEADS:  # 'Fifth Street' is a street, not the hamlet of that name
+        m.candidates = tuple(c for c in m.candidates if c.feature != "city")
     if all(w in DIRECTIONS for w in fold(m.text).split()):  # 'the North', 'North West': not the town of North
         m.candidates = tuple(c for c in m.candidates if c.feature != "city")
     if m.label != "DATELINE" and acronym_like(m.text):
@@ -447,6 +451,7 @@ FACILITY_HEADS = frozenset({
     "inn", "hotel", "prison", "base", "camp", "farm", "plantation", "court", "house", "tower", "field", "fields",
     "canal", "creek", "point", "lagoon", "island", "valley", "hill", "hills", "parkway", "terrace", "row",
 })
+STREET_HEADS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"})
 PERSONISH = frozenset({"PERSON", "ORG"})
 
 
@@ -559,23 +564,42 @@ def dateline_mentions(doc: Document) -> list[Mention]:
                 s, e = m.start(g), m.end(g)
                 out.append(Mention(start=s, end=e, text=doc.text[s:e], keys=lookup_keys(doc.text[s:e]),
                                    label="DATELINE"))
+    if not out:
+        body = next((seg for seg in doc.segments if seg.kind == "body"), None)
+        m = _OPENING_PLACE.match(doc.text, body.start, body.end) if body is not None else None
+        if m:  # 'Bhopal: A truck overturned ...' (South Asian papers): an opening place name before a colon
+            s, e = m.span(1)
+            out.append(Mention(start=s, end=e, text=doc.text[s:e], keys=lookup_keys(doc.text[s:e]),
+                               label=OPENING))
     return out
 
 
-def locate_by_context(mentions: list[Mention], places: list[Place]) -> None:
+_OPENING_PLACE = re.compile(r"\s*([A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}):\s+[A-Z]")
+
+
+_CONTAINER_GAP = re.compile(r"^\s*(?:,|in|at|near|outside|off|of)\s*$")
+
+
+def locate_by_context(text: str, mentions: list[Mention], places: list[Place]) -> None:
     """Give unknown names a location from the text around them, at low confidence: a name qualified by a known
-    container ('Portroe, Tipperary') sits inside it; a street, church or school sits in the town the article is
-    about (the most mentioned town). Country-level context is too coarse to locate anything."""
+    container ('Portroe, Tipperary') or followed by one ('Mill Road in Cambridge') sits inside it; any other
+    street, church or school sits in the document's focus town (``document_focus``). Country-level context is
+    too coarse to locate anything."""
     focus = document_focus(places)
     for i, (m, p) in enumerate(zip(mentions, places, strict=True)):
         if p.lat is not None:
             continue
         q = places[m.qualifier] if m.qualifier is not None else None
         words = m.text.split()
+        facility = m.label == "FAC" or bool(words and words[-1].lower().strip(".") in FACILITY_HEADS)
+        after = next((places[j] for j in range(i + 1, len(places)) if mentions[j].start >= m.end), None)
         if q is not None and q.lat is not None and q.feature != "country":
             src, why = q, f"not in gazetteer; inside {q.name} (qualifier)"
-        elif focus is not None and (m.label == "FAC" or (words and words[-1].lower().strip(".") in FACILITY_HEADS)):
-            src, why = focus, f"not in gazetteer; a facility placed in the document's main town {focus.name}"
+        elif facility and after is not None and after.lat is not None and after.feature in (
+                "city", "admin2") and _CONTAINER_GAP.match(text[m.end:after.start]):
+            src, why = after, f"not in gazetteer; a facility in {after.name} (named right after it)"
+        elif focus is not None and facility:
+            src, why = focus, f"not in gazetteer; a facility placed in the document's focus {focus.name}"
         else:
             continue
         places[i] = p.model_copy(update={"lat": src.lat, "lon": src.lon, "country_code": src.country_code,
@@ -584,22 +608,29 @@ def locate_by_context(mentions: list[Mention], places: list[Place]) -> None:
 
 
 def document_focus(places: list[Place]) -> Place | None:
-    """The town the article is about: the most mentioned town (or county) of the document's most mentioned
-    country, ties broken by first mention; a region of that country if no town is named."""
+    """Where the article is: in its most mentioned country, the first-level region holding most of its located
+    places, and there the most mentioned town or county (ties: first mention), else that region itself. Going
+    through the region keeps one stray mention ('looks like Charleston') from becoming the focus of a story
+    whose towns all lie in Virginia."""
     located = [p for p in places if p.lat is not None and p.country_code and p.confidence > 0.2]
     if not located:
         return None
-    by_cc: dict[str, int] = {}
-    for p in located:
-        by_cc[p.country_code or ""] = by_cc.get(p.country_code or "", 0) + 1
-    cc = max(by_cc, key=lambda k: by_cc[k])
-    for features in (("city", "admin2"), ("admin1", "region")):
-        counts: dict[str, int] = {}
-        first: dict[str, Place] = {}
-        for p in located:
-            if p.country_code == cc and p.feature in features:
-                counts[p.name or ""] = counts.get(p.name or "", 0) + 1
-                first.setdefault(p.name or "", p)
-        if counts:
-            return first[max(counts, key=lambda k: counts[k])]
-    return None
+    cc = _most_common([p.country_code or "" for p in located])
+    local = [p for p in located if p.country_code == cc and p.feature in ("city", "admin2", "admin1")]
+    if not local:
+        regions = [p for p in located if p.country_code == cc and p.feature == "region"]
+        return regions[0] if regions else None
+    admin1 = _most_common([p.admin1 or "" for p in local])
+    towns = [p for p in local if (p.admin1 or "") == admin1 and p.feature in ("city", "admin2")]
+    if towns:
+        name = _most_common([p.name or "" for p in towns])
+        return next(p for p in towns if p.name == name)
+    return next(p for p in local if (p.admin1 or "") == admin1)
+
+
+def _most_common(keys: list[str]) -> str:
+    """The most frequent key; ties go to the one mentioned first."""
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=lambda k: (counts[k], -keys.index(k)))
