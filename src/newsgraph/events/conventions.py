@@ -31,7 +31,28 @@ def crowd_rules(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
         mods |= {x.lower_ for x in c.token.children if x.dep_ == "amod"}
         if mods & VIOLENT_MODIFIERS:
             c.type, c.mode = "ASSAULT", None
+    if c.type == "COOPERATE" and c.kind == "noun" and is_solo_exercise(c, actor):
+        c.type, c.mode = "MOBILIZE", None
     out = [c]
     if c.type in ("COERCE", "ASSAULT") and not c.negated and _head_in(recip, lex.cls("demonstrator")):
         out.append(Candidate(semantic_head(recip), "PROTEST", "demo", "strong", "noun", actor_tok=recip))
     return out
+
+
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "patrol", "wargame"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "coordinated", "both", "two"})
+
+
+def is_solo_exercise(c: Candidate, actor: Token | None) -> bool:
+    """War games or drills held by one party alone are a show of force (MOBILIZE); COOPERATE needs partners,
+    named jointly ('joint drills') or as a compound actor ('French and Egyptian warships')."""
+    if c.token.lemma_.lower() not in EXERCISE_NOUNS:
+        return False
+    if {w for x in c.token.children for w in keys(x)} & JOINT_WORDS:
+        return False
+    if any(p.lower_ == "with" for p in c.token.children) or (
+            c.support is not None and any(p.lower_ == "with" for p in c.support.children)):
+        return False
+    if actor is None:
+        return False
+    return not any(x.dep_ == "conj" or x.lower_ in JOINT_WORDS for x in actor.subtree)

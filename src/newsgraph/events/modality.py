@@ -74,6 +74,9 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
                 return g
             if c.kind == "verb" and dep == "advcl":  # purpose: 'opened fire to disperse them'
                 return g
+            if c.kind == "verb" and dep == "xcomp" and g.kind == "verb" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in cur.children):
+                return g  # 'summoned the ambassador to protest against ...': the purpose of the summons
             return None  # 'suppressed a protest': the protest happened too
         infinitive_acl = head.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
         if head.pos_ in ("VERB", "AUX") and dep not in ("xcomp",) and head.dep_ not in ("xcomp", "ccomp", "pcomp") \

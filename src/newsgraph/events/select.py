@@ -51,6 +51,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
             if c is not None and c.support is not None and verb_candidate(c.support, lex) is not None:
                 # 'called off the strike', 'condemned the attack': the verb's own event has the noun as content
                 c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
+            if c is not None and tok.dep_ in ("dobj", "obj") and set(keys(tok.head)) & lex.cls("avert"):
+                c = None  # 'to deter attacks', 'foiled a bombing': kept from happening
             if c is None and EMIT_REJECTED_REQUESTS:
                 c = rejected_request(tok, lex)
             if c is not None and c.support is None and (is_background(tok, lex) or modifies_noun(tok) or (
