@@ -277,6 +277,24 @@ def test_opening_place_before_a_colon(run) -> None:
     assert not any(p.text == "Marden" for p in doc.places)
 
 
+def test_direction_left_outside_by_ner_joins_a_known_name(gaz_path: Path) -> None:
+    from newsgraph.geo.gazetteer import Gazetteer
+    from newsgraph.spans import RangeIndex
+    from newsgraph.stages.places import extend_directions
+
+    text = "Miners in Western Australia and western Canada"
+    ms = [Mention(text.index("Australia"), len("Miners in Western Australia"), "Australia", ["australia"]),
+          Mention(text.index("Canada"), len(text), "Canada", ["canada"])]
+    extend_directions(text, ms, RangeIndex([(0, len(text))]), Gazetteer(gaz_path))
+    assert ms[0].text == "Western Australia" and ms[0].start == text.index("Western")
+    assert ms[1].text == "Canada"  # lower-case 'western' is description, not name
+
+
+def test_small_town_name_tagged_org_needs_the_documents_area(run) -> None:
+    doc = run("Farmers from Lyon and Toulouse met in Normandy on Monday to plan the protest.")
+    assert all(p.country_code in (None, "FR") for p in doc.places), [(p.text, p.country_code) for p in doc.places]
+
+
 def test_seats_of_government_are_actors_not_places(run) -> None:
     doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
     texts = [p.text for p in doc.places]

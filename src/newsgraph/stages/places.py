@@ -84,6 +84,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
 def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -> list[Mention]:
     """All toponym mentions, in text order, each with its gazetteer candidates attached."""
     mentions = ner_mentions(doc, allowed)
+    extend_directions(doc.text, mentions, allowed, gaz)
     tentative = retype_candidates(doc, allowed, mentions)
     attach_candidates(mentions + tentative, gaz)
     for m in tentative:
@@ -223,6 +224,27 @@ def ner_mentions(doc: Document, allowed: RangeIndex) -> list[Mention]:
     return out
 
 
+_DIRECTION_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def extend_directions(text: str, mentions: list[Mention], allowed: RangeIndex, gaz: Gazetteer) -> None:
+    """NER often leaves a capitalised direction outside the name ('Western [Australia]', 'South [Sudan]'): take it
+    in when the longer name is itself a gazetteer name, so the state is not read as the country."""
+    ext: dict[int, tuple[int, str]] = {}
+    for i, m in enumerate(mentions):
+        d = _DIRECTION_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if d and d.group(1).lower() in DIRECTIONS and allowed.covers(d.start(1), m.end):
+            ext[i] = (d.start(1), text[d.start(1):m.end])
+    if not ext:
+        return
+    found = gaz.lookup_many(fold(t) for _, t in ext.values())
+    for i, (start, surface) in ext.items():
+        if any(c.alias_kind in ("name", "curated") for c in found.get(fold(surface), ())):
+            m = mentions[i]
+            m.start, m.text, m.keys = start, surface, lookup_keys(surface)
+            m.prefer = head_word(surface.split())
+
+
 def split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, s = [], start
     for i in range(start, end):
@@ -277,8 +299,8 @@ def accept_retyped(m: Mention, text: str, gaz: Gazetteer) -> bool:
     if best.feature in ("country", "admin1"):
         return True
     big = best.feature != "city" or best.population >= 1_000_000
-    if m.label == "ORG":
-        return big or best.population >= 50_000 or after_prep
+    if m.label == "ORG":  # a small town's name after 'in' is only a WEAK match: confirmed by the document's area
+        return big or best.population >= 50_000
     return big or (after_prep and best.population >= 10_000)
 
 
