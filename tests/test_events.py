@@ -250,3 +250,50 @@ def test_warnings_and_preparations(events_pipeline: Pipeline) -> None:
     assert {e.type for e in report.events} == {"ASSAULT"}
     prep = run(events_pipeline, "The army prepared to resume shelling the northern villages.")
     assert {e.type for e in prep.events} == {"MOBILIZE"}
+
+
+# ---- CAMEO-codebook breadth (sentences written for these tests, not from any check set) ----------------------
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("The Omani envoy brokered a prisoner swap between the two militias.", "CONSULT", "third-party"),
+    ("The trade minister lauded the new customs treaty.", "SUPPORT", None),
+    ("The council relented and reopened the market square.", "CONCEDE", None),
+    ("The development bank disbursed the second loan instalment to Malawi.", "AID", None),
+    ("About 300 fighters laid down their arms in a ceremony on Friday.", "RETREAT", "disarm"),
+    ("The two militias halted fighting around the airport.", "RETREAT", "ceasefire"),
+    ("Bus drivers walked off the job across the capital.", "PROTEST", "strike"),
+    ("Villagers pelted the tax collectors with stones.", "PROTEST", "riot"),
+    ("Soldiers uprooted the farmers' vineyards.", "ASSAULT", "destroy"),
+    ("The ministry revoked the visas of two foreign correspondents.", "SANCTION", None),
+    ("The utility cut off water to the occupied district.", "COERCE", "withhold"),
+    ("Riot police were deployed to the main square.", "MOBILIZE", "police"),
+    ("The army moved rocket launchers closer to the frontier.", "MOBILIZE", "weapons"),
+    ("The navy held live-fire drills off the northern coast.", "MOBILIZE", None),
+])
+def test_breadth_frames(events_pipeline: Pipeline, text: str, typ: str, mode: str | None) -> None:
+    evs = of_type(run(events_pipeline, text), typ)
+    assert evs, text
+    if mode is not None:
+        assert mode in {e.mode for e in evs}, text
+
+
+@pytest.mark.parametrize("text", [
+    "The proposal was killed in committee on Tuesday.",
+    "The sequel bombed at the box office.",
+    "The winger fired a shot just wide of the post.",
+    "Two airlines are battling for market share on the route.",
+    "A 5.8 magnitude earthquake struck the region overnight, killing two people.",
+    "A fire broke out in a warehouse on the edge of town.",
+])
+def test_figurative_and_disaster_uses_are_no_events(events_pipeline: Pipeline, text: str) -> None:
+    assert [e.type for e in run(events_pipeline, text).events if not e.negated] == []
+
+
+def test_march_demand_is_the_march_and_deterrence_is_no_attack(events_pipeline: Pipeline) -> None:
+    march = run(events_pipeline, "Hundreds of nurses marched to the ministry demanding higher pay.")
+    assert {e.type for e in march.events} == {"PROTEST"}
+    deter = run(events_pipeline, "The navy sent a destroyer to the strait to deter attacks on tankers.")
+    assert "ASSAULT" not in {e.type for e in deter.events}
+    solo = run(events_pipeline, "The Guards held war games near the strait.")
+    joint = run(events_pipeline, "Egyptian and Greek warships held joint war games near Crete.")
+    assert {e.type for e in solo.events} == {"MOBILIZE"} and {e.type for e in joint.events} == {"COOPERATE"}

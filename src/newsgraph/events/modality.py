@@ -16,7 +16,6 @@ from newsgraph.events.syntax import (
     Token,
     agent,
     aux_words,
-    first_child,
     has_neg,
     is_passive,
     keys,
@@ -287,9 +286,8 @@ def mobilize_mode(c: Candidate, lex: Lexicon) -> str | None:
     words = set(keys(c.token))
     if c.kind == "noun":
         words |= {k for t in c.token.subtree for k in keys(t)}
-    for part in (first_child(head, ("nsubjpass", "nsubj", "dobj", "obj")),):
-        if part is not None:
-            words |= {k for t in part.subtree for k in keys(t)}
+    for part in (x for x in head.children if x.dep_ in ("nsubjpass", "nsubj", "dobj", "obj")):
+        words |= {k for t in part.subtree for k in keys(t)}
     for mode in MOBILIZE_MODE_ORDER:
         if words & lex.cls("mobilize:" + mode):
             return mode

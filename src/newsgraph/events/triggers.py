@@ -62,7 +62,7 @@ def _particles(tok: Token) -> set[str]:
 def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     k = cond.kind
     if k == "obj":
-        obj = direct_object(tok)
+        obj = direct_object(tok) or _noun_complement(tok)
         return bool(_lemma_set(obj) & cond.words) or ("@agentive" in cond.words and is_agentive(obj, lex))
     if k == "rawobj":  # the object word itself, before 'state of emergency' -> emergency
         raw = first_child(tok, OBJ_DEPS)
@@ -113,6 +113,8 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod") and c.i < tok.i:
                 mods.update(keys(c))
+                if c.i >= 2 and c.doc[c.i - 1].text == "-":  # 'live-fire drills' split into live / - / fire
+                    mods.add(f"{c.doc[c.i - 2].lower_}-{c.lower_}")
                 mods.update(p for p in c.lower_.split("-") if p)
         mods.update(p for p in tok.lower_.split("-")[:-1] if p)
         for c in tok.children:  # 'explosion of a landmine'
@@ -122,6 +124,11 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
                         mods.update(keys(pobj))
         return bool(mods & cond.words)
     raise ValueError(f"unknown condition kind {k!r}")
+
+
+def _noun_complement(tok: Token) -> Token | None:
+    """A noun the parser hung as a clausal complement ('halted fighting' with 'fighting' as xcomp)."""
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"), None)
 
 
 def match_rule(rules: list[Rule], tok: Token, lex: Lexicon) -> Rule | None:
@@ -207,7 +214,8 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
 
 
 def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    mistagged = tok.pos_ == "VERB" and tok.dep_ in ("dobj", "obj", "pobj") and tok.tag_ in ("NNS", "NN", "VBZ")
+    if tok.pos_ not in ("NOUN", "PROPN") and not mistagged:  # 'held live-fire drills' tagged as a verb
         return None
     if tok.pos_ == "PROPN" and not tok.text.isupper():
         return None
