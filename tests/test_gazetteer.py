@@ -115,3 +115,15 @@ def test_open_gazetteer_opens_an_existing_file(tmp_path_factory: pytest.TempPath
         assert g.lookup("Kyiv")
     finally:
         g.close()
+
+
+def test_rivers_also_answer_to_their_bare_name_weakly(gaz: Gazetteer) -> None:
+    seine = [c for c in gaz.lookup("Seine") if c.feature == "water"]
+    assert seine and seine[0].alias_kind == "alt"  # weak: only 'the Seine' or an NER place may use it
+
+
+def test_regions_label_their_towns(gaz: Gazetteer) -> None:
+    normandy = best(gaz, "Normandy", "admin1")
+    rouen = best(gaz, "Rouen", "city")
+    assert normandy.country_code == "FR" and rouen.admin1 == "Normandy"
+    assert best(gaz, "Zamfara State", "admin1").admin1_code == best(gaz, "Gusau", "city").admin1_code

@@ -295,6 +295,12 @@ def test_small_town_name_tagged_org_needs_the_documents_area(run) -> None:
     assert all(p.country_code in (None, "FR") for p in doc.places), [(p.text, p.country_code) for p in doc.places]
 
 
+def test_bare_river_with_the_article(run) -> None:
+    doc = run("Police in Rouen cleared tractors from a bridge over the Seine on Monday.")
+    seine = place(doc, "Seine")
+    assert seine.feature == "water" and seine.country_code == "FR"
+
+
 def test_seats_of_government_are_actors_not_places(run) -> None:
     doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
     texts = [p.text for p in doc.places]

@@ -297,6 +297,8 @@ def _add_supplement(w: _Writer) -> None:
                       feature=r["feature"], population=int(r.get("prominence") or 0), source="supplement")
         for alt in _split_aliases(r["aliases"]):
             w.alias(alt, pid, "curated")
+        if r["feature"] == "water" and r["name"].endswith(" River"):
+            w.alias(r["name"][: -len(" River")], pid, "alt")  # 'the Seine': weak alone, since 'Amazon', 'Don' ...
 
 
 def _add_lexicon_aliases(w: _Writer) -> None:

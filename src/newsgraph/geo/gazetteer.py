@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger("newsgraph")
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _PUNCT_DROP = re.compile(r"[.’'`ʻʼ‘´]")
 _PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")

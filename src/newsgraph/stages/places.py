@@ -286,6 +286,10 @@ LOC_PREPS = frozenset({"in", "at", "from", "to", "near", "outside", "across", "i
 def accept_retyped(m: Mention, text: str, gaz: Gazetteer) -> bool:
     if not m.candidates or m.matched_key != (m.keys[0] if m.keys else None):
         return False
+    if text[max(0, m.start - 4):m.start].lower() == "the " and " " not in m.text and any(
+            c.feature == "water" for c in m.candidates):
+        m.prefer = "water"  # 'the Seine', 'the Indus': a bare name with the article is the river, not a town
+        return True
     strong = [c for c in m.candidates if c.alias_kind in ("name", "curated")]
     if not strong:
         return False
