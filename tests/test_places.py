@@ -301,6 +301,28 @@ def test_bare_river_with_the_article(run) -> None:
     assert seine.feature == "water" and seine.country_code == "FR"
 
 
+def test_focus_ties_go_to_the_centre_of_the_story_not_the_dateline() -> None:
+    from newsgraph.document import Place
+    from newsgraph.stages.places import document_focus
+
+    def town(name: str, lat: float, lon: float) -> Place:
+        return Place(start=0, end=1, text=name, name=name, lat=lat, lon=lon, country_code="US",
+                     admin1="Washington", feature="city", confidence=0.9)
+
+    places = [town("Seattle", 47.61, -122.33), town("Yakima", 46.6, -120.51), town("Wenatchee", 47.42, -120.31),
+              town("Ellensburg", 47.0, -120.55)]
+    assert document_focus(places).name == "Ellensburg"
+
+
+@pytest.mark.parametrize("name,expected", [("Lake Chelan", True), ("Charles River", True), ("Perthshire", True),
+                                           ("Mornington Peninsula", True), ("Buruli", False), ("River", False),
+                                           ("Chelan", False)])
+def test_local_feature(name: str, expected: bool) -> None:
+    from newsgraph.stages.places import local_feature
+
+    assert local_feature(name.split()) is expected
+
+
 def test_seats_of_government_are_actors_not_places(run) -> None:
     doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
     texts = [p.text for p in doc.places]

@@ -626,6 +626,8 @@ def locate_by_context(text: str, mentions: list[Mention], places: list[Place]) -
             src, why = after, f"not in gazetteer; a facility in {after.name} (named right after it)"
         elif focus is not None and facility:
             src, why = focus, f"not in gazetteer; a facility placed in the document's focus {focus.name}"
+        elif focus is not None and local_feature(words):
+            src, why = focus, f"not in gazetteer; a local natural feature placed near the document's focus {focus.name}"
         else:
             continue
         places[i] = p.model_copy(update={"lat": src.lat, "lon": src.lon, "country_code": src.country_code,
@@ -633,9 +635,20 @@ def locate_by_context(text: str, mentions: list[Mention], places: list[Place]) -
                                          "reason": why})
 
 
+def local_feature(words: list[str]) -> bool:
+    """'Lake Chelan', 'Charles River', 'Mornington Peninsula', 'Perthshire': a lake, river, peninsula or shire the
+    gazetteer lacks is a small local feature (the big ones are in the supplement), so it lies near the story."""
+    if len(words) < 2 and not (words and words[0].lower().endswith("shire")):
+        return False
+    low = [w.lower() for w in words]
+    return low[-1] in WATER_HEADS | LAND_HEADS or low[0] in ("lake", "loch", "river", "mount", "isle", "mt",
+                                                             "mt.") or low[-1].endswith("shire")
+
+
 def document_focus(places: list[Place]) -> Place | None:
     """Where the article is: in its most mentioned country, the first-level region holding most of its located
-    places, and there the most mentioned town or county (ties: first mention), else that region itself. Going
+    places, and there the most mentioned town or county (ties: the one nearest the region's other places), else
+    that region itself. Going
     through the region keeps one stray mention ('looks like Charleston') from becoming the focus of a story
     whose towns all lie in Virginia."""
     located = [p for p in places if p.lat is not None and p.country_code and p.confidence > 0.2]
@@ -647,11 +660,15 @@ def document_focus(places: list[Place]) -> Place | None:
         regions = [p for p in located if p.country_code == cc and p.feature == "region"]
         return regions[0] if regions else None
     admin1 = _most_common([p.admin1 or "" for p in local])
-    towns = [p for p in local if (p.admin1 or "") == admin1 and p.feature in ("city", "admin2")]
-    if towns:
-        name = _most_common([p.name or "" for p in towns])
-        return next(p for p in towns if p.name == name)
-    return next(p for p in local if (p.admin1 or "") == admin1)
+    inside = [p for p in local if (p.admin1 or "") == admin1]
+    towns = [p for p in inside if p.feature in ("city", "admin2")]
+    if not towns:
+        return inside[0]
+    counts = {p.name: sum(1 for t in towns if t.name == p.name) for p in towns}
+    top = max(counts.values())
+    # ties (every town named once) go to the town at the centre of the story's places, not to the dateline's
+    return min((p for p in towns if counts[p.name] == top),
+               key=lambda p: sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in inside))
 
 
 def _most_common(keys: list[str]) -> str:
