@@ -127,3 +127,10 @@ def test_regions_label_their_towns(gaz: Gazetteer) -> None:
     rouen = best(gaz, "Rouen", "city")
     assert normandy.country_code == "FR" and rouen.admin1 == "Normandy"
     assert best(gaz, "Zamfara State", "admin1").admin1_code == best(gaz, "Gusau", "city").admin1_code
+
+
+def test_us_county_names_point_at_their_states(gaz: Gazetteer) -> None:
+    found = gaz.counties(["red river county", "lamar county", "no such county"])
+    assert found["red river county"] == [("US", "TX")]
+    assert ("US", "TX") in found["lamar county"] and len(found["lamar county"]) > 1
+    assert "no such county" not in found

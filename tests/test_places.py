@@ -323,6 +323,15 @@ def test_local_feature(name: str, expected: bool) -> None:
     assert local_feature(name.split()) is expected
 
 
+def test_county_names_hint_at_the_state() -> None:
+    paris_tx = _with(_cand(1, "Paris", "US", 33.66, -95.56, 25_000), admin1_code="TX")
+    paris_tn = _with(_cand(2, "Paris", "US", 36.3, -88.33, 27_000), admin1_code="TN")
+    ms = [Mention(0, 5, "Paris", ["paris"], candidates=(paris_tn, paris_tx))]
+    assert resolve(ms, [])[0].candidate.place_id == 2
+    out = resolve(ms, [], {("US", "TX"): 1.0})
+    assert out[0].candidate.place_id == 1 and "county" in out[0].reason
+
+
 def test_seats_of_government_are_actors_not_places(run) -> None:
     doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
     texts = [p.text for p in doc.places]

