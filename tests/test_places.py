@@ -332,6 +332,16 @@ def test_county_names_hint_at_the_state() -> None:
     assert out[0].candidate.place_id == 1 and "county" in out[0].reason
 
 
+def test_other_names_of_towns_only_in_place_slots() -> None:
+    from newsgraph.stages.places import after_preposition, weak_name
+
+    renamed = _with(_cand(1, "Grahamstown", "ZA", -33.31, 26.53, 90_000), alias_kind="alt")
+    assert not weak_name("Makhanda", (renamed,)) and weak_name("Makhanda", (renamed,), kinds=("alt",))
+    text = "Officials in Makhanda said Makhanda Holdings would pay."
+    assert after_preposition(text, text.index("Makhanda"))
+    assert not after_preposition(text, text.rindex("Makhanda"))
+
+
 def test_seats_of_government_are_actors_not_places(run) -> None:
     doc = run("The Kremlin rejected the plan, while the White House said talks in Geneva would go on.")
     texts = [p.text for p in doc.places]

@@ -89,9 +89,12 @@ def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -
     attach_candidates(mentions + tentative, gaz)
     for m in tentative:
         exact = bool(m.keys) and m.matched_key == m.keys[0]
-        if m.label in ("ORG", "PERSON") and exact and not accept_retyped(m, doc.text, gaz) and weak_name(
-                m.text, m.candidates):
-            m.label = WEAK  # 'Samos', 'Owerri': a town's name NER took for a person; kept if near other places
+        if m.label in ("ORG", "PERSON") and exact and not accept_retyped(m, doc.text, gaz) and (
+                weak_name(m.text, m.candidates) or (after_preposition(doc.text, m.start)
+                                                   and weak_name(m.text, m.candidates, kinds=("alt",)))):
+            # 'Samos', 'Owerri': a town's name NER took for a person; kept if near other places. A town's other
+            # name ('officials in Makhanda', once Grahamstown) counts only where a place is expected.
+            m.label = WEAK
     mentions += [m for m in tentative if m.label in ("FAC", "GPE", WEAK) or accept_retyped(m, doc.text, gaz)]
     if parsed is not None:
         extra = gazetteer_mentions(doc, parsed, allowed, mentions, gaz)
@@ -407,10 +410,15 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
     return out
 
 
-def weak_name(text: str, cands: tuple[Candidate, ...]) -> bool:
+def weak_name(text: str, cands: tuple[Candidate, ...], kinds: tuple[str, ...] = ("name",)) -> bool:
     """A small town's exact name: kept only if it resolves near the article's other places (``confirm_weak``)."""
     return len(text) >= 4 and not text.isupper() and any(
-        c.alias_kind == "name" and c.feature == "city" and c.population >= WEAK_MIN_POP for c in cands)
+        c.alias_kind in kinds and c.feature == "city" and c.population >= WEAK_MIN_POP for c in cands)
+
+
+def after_preposition(text: str, start: int) -> bool:
+    words = text[max(0, start - 15):start].split()
+    return bool(words) and words[-1].lower() in LOC_PREPS - {"of"}
 
 
 def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list[bool]:
@@ -444,8 +452,7 @@ def locative_slot(text: str, m: Mention, mentions: list[Mention]) -> bool:
     coordinated with a place mention just before it ('Nagapattinam and X')? Capitalised common words ('Star of
     Honolulu', 'on March 4') rarely do."""
     before = text[max(0, m.start - 40):m.start]
-    words = before.split()
-    if words and words[-1].lower() in LOC_PREPS - {"of"}:
+    if after_preposition(text, m.start):
         return True
     gap = _COORDINATED.search(before)
     if gap is None:
