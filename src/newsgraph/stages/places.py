@@ -7,12 +7,15 @@ Recognition has several sources, because small NER models both miss places and m
 2. ORG/PERSON/NORP entities whose whole name is a strong gazetteer entry ('EU', 'Tamil Nadu') or that end in a
    structure word ('Royal Street', 'Carnegie Library');
 3. gazetteer matches on capitalised proper-noun runs NER left alone: strong names (countries, regions, waters,
-   curated aliases, towns over 100k) directly, small towns only if they resolve near the article's other places;
-4. the dateline ('HELENA, Mont. (AP) -'), which names where the report was filed. It is read from raw text
-   (dateline segments are blanked in the parse) and only matched against the gazetteer.
-Resolution (``geo.resolve``) ranks candidates using the whole document. Names the gazetteer lacks are kept with
-null coordinates, except facilities and qualified names, which take the location of their container or of the
-article's main town at low confidence (the ``reason`` says so).
+   curated aliases, towns over 100k) directly; small towns (and town names NER took for a person or organisation)
+   only once the article has established their area: they lie in a first-level region the article names and
+   stand where a place is expected ('in X', 'A and X'), or they lie near a town or area the article names;
+4. the dateline ('HELENA, Mont. (AP) -', or an opening 'Bhopal: ...'), which names where the report was filed. It
+   is read from raw text (dateline segments are blanked in the parse) and only matched against the gazetteer.
+Resolution (``geo.resolve``) ranks candidates using the whole document (country shares, named and implied
+regions, containment, graded proximity). Names the gazetteer lacks are kept with null coordinates, except
+facilities, qualified names and small natural features, which take the location of their container (a qualifier,
+or the town named right after them) or of the document's focus town at low confidence (the ``reason`` says so).
 """
 
 from __future__ import annotations
