@@ -304,3 +304,54 @@ def test_full_role_descriptions_do_not_grab_the_nearest_person(nlp, ctx):
     senator = find(doc, "the senator")
     assert leader.source.entity_id is None
     assert senator.source.entity_id in ids
+
+
+# --- stance adjectives, cue nouns without a possessor, 'in X's view' (issue #5) ---
+
+def test_stance_adjective_candidate(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The farmers were deeply worried about the late rains in the valley."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    adj = [c for c in cands if c.frame.startswith("adj-")]
+    assert adj, [c.frame for c in cands]
+    assert text[slice(*adj[0].source)] == "The farmers"
+    assert text[slice(*adj[0].content)] == "the late rains in the valley"
+    assert "worried about" in text[slice(*adj[0].cue)]
+
+
+def test_plain_adjective_is_no_cue(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The bridge was green with moss."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    assert not [c for c in cands if c.frame.startswith("adj-")]
+
+
+def test_cue_noun_takes_the_subject_of_a_light_verb(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "Several nurses raised concerns about the new rota at the clinic."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    nouns = [c for c in cands if c.lemma == "concern"]
+    assert nouns and nouns[0].frame.endswith("/light")
+    assert text[slice(*nouns[0].source)] == "Several nurses"
+
+
+def test_in_someones_view_attributes_the_clause(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "In the mayor's view, the stadium plan is far too expensive."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    views = [c for c in cands if c.frame == "noun-view/own"]
+    assert views, [(c.lemma, c.frame) for c in cands]
+    assert "stadium plan" in text[slice(*views[0].content)]
+    assert "mayor" in text[slice(*views[0].source)]

@@ -297,7 +297,18 @@ def noun_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
     by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if owner is None and by is not None:
         owner = next((g for g in by.children if g.dep_ == "pobj"), None)
-    if owner is None or not sent.start <= owner.i < sent.end:
+    kind = "own"
+    if owner is not None and tok.dep_ == "pobj" and tok.head.lower_ in VIEW_PREPS and tok.head.i < tok.i:
+        inview = view_candidate(tok, owner, sent, lex, lemma, threshold)
+        if inview is not None:
+            return inview
+    if owner is None and tok.dep_ in ("dobj", "obj") and tok.head.pos_ in ("VERB", "AUX"):
+        owner, kind = find_subject(tok.head), "light"  # 'officials have questions about X', 'X voiced concern'
+        if owner is not None and owner.i > tok.i:
+            owner = None
+    if owner is None:
+        kind = "none"  # 'claims of fraud', 'criticism for failing to act': nobody named
+    elif not sent.start <= owner.i < sent.end:
         return None
     content_kids = [c for c in tok.children if c.i > tok.i and (
         c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS))]
@@ -305,16 +316,95 @@ def noun_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
         return None
     kid = content_kids[0]
     content = clip(trim_tokens(doc, kid.left_edge.i, kid.right_edge.i), sent)
-    src = clip(trim_tokens(doc, owner.left_edge.i, owner.right_edge.i), sent)
-    if content is None or src is None:
+    src = clip(trim_tokens(doc, owner.left_edge.i, owner.right_edge.i), sent) if owner is not None else None
+    if content is None or (src is None and owner is not None):
         return None
-    frame = f"noun-{kid.dep_}/own"
+    if kid.dep_ == "prep":  # the preposition is part of the cue ('criticism of'), its object the content
+        inner = clip(trim_tokens(doc, kid.i + 1, kid.right_edge.i), sent)
+        content = inner if inner is not None else content
+    frame = f"noun-{kid.dep_}/{kind}"
     weight = lex.frame_weight(lemma, "NOUN", frame)
     if weight < threshold:
         return None
     return Candidate(cue=tok_offsets(doc, tok.i, tok.i), content=tok_offsets(doc, *content),
+                     source=tok_offsets(doc, *src) if src is not None else None,
+                     source_head=owner.i if owner is not None else None, cue_head=tok.i, lemma=lemma,
+                     stance=lex.stance(lemma), weight=weight, frame=frame)
+
+
+VIEW_PREPS = frozenset({"in", "to"})
+
+
+def view_candidate(tok: Token, owner: Token, sent: Span, lex: CueLexicon, lemma: str,
+                   threshold: float) -> Candidate | None:
+    """'In Smith's view, C' / 'C, in her words': the cue noun sits in a prepositional phrase on the clause it
+    attributes, so the content is that clause without the phrase (like 'according to')."""
+    doc = tok.doc
+    prep = tok.head
+    clause = prep.head
+    if clause.i == prep.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    src = clip(trim_tokens(doc, owner.left_edge.i, owner.right_edge.i), sent)
+    first, last = max(clause.left_edge.i, sent.start), min(clause.right_edge.i, sent.end - 1)
+    p_first, p_last = prep.i, tok.right_edge.i
+    if p_first <= first:
+        first = p_last + 1
+    elif p_last >= last:
+        last = p_first - 1
+    else:
+        return None  # a phrase in the middle of its clause is rarely a frame of the whole clause
+    content = clip(trim_tokens(doc, first, last), sent)
+    if content is None or src is None:
+        return None
+    frame = "noun-view/own"
+    weight = lex.frame_weight(lemma, "NOUN", frame)
+    if weight < threshold:
+        return None
+    return Candidate(cue=tok_offsets(doc, prep.i, tok.i), content=tok_offsets(doc, *content),
                      source=tok_offsets(doc, *src), source_head=owner.i, cue_head=tok.i, lemma=lemma,
                      stance=lex.stance(lemma), weight=weight, frame=frame)
+
+
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "grow", "sound", "look", "feel", "stay"})
+ADJ_CONTENT_PREPS = frozenset({"about", "of", "on", "over", "with", "in", "for", "to", "that", "toward", "towards",
+                               "at", "against"})
+
+
+def adjective_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
+    """A stance adjective predicated of someone: 'X is worried about Y', 'X seems confident that Y', 'X has been
+    critical of Y'. The source is the copula's subject; the cue runs from the copula to the preposition."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.adjectives and tok.lower_ not in lex.adjectives:
+        return None
+    if tok.dep_ not in ("acomp", "oprd") or tok.head.lemma_.lower() not in COPULAS:
+        return None
+    doc = tok.doc
+    verb = tok.head
+    subj = find_subject(verb)
+    if subj is None or not sent.start <= subj.i < sent.end or subj.i > tok.i:
+        return None
+    kids = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ADJ_CONTENT_PREPS))]
+    if not kids:
+        return None
+    kid = kids[0]
+    first = kid.i + 1 if kid.dep_ == "prep" else kid.left_edge.i
+    content = clip(trim_tokens(doc, first, kid.right_edge.i), sent)
+    src = clip(subject_span(doc, subj, verb), sent)
+    if content is None or src is None:
+        return None
+    frame = f"adj-{kid.dep_}/own"
+    weight = max(lex.frame_weight(lemma, "ADJ", frame), 0.3)
+    if weight < threshold:
+        return None
+    cue_first = verb.i
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and verb.i - 3 <= child.i < verb.i:
+            cue_first = min(cue_first, child.i)
+    cue_last = kid.i if kid.dep_ == "prep" else tok.i
+    return Candidate(cue=tok_offsets(doc, cue_first, cue_last), content=tok_offsets(doc, *content),
+                     source=tok_offsets(doc, *src), source_head=subj.i, cue_head=tok.i, lemma=lemma,
+                     stance="believe", weight=weight, frame=frame)
 
 
 def according_candidate(tok: Token, sent: Span) -> Candidate | None:
@@ -388,6 +478,8 @@ def parse_candidates(parsed: Doc, lex: CueLexicon, allowed: RangeIndex, threshol
                 cand = verb_candidate(tok, sent, lex, threshold, quotes)
             elif tok.pos_ == "NOUN":
                 cand = noun_candidate(tok, sent, lex, threshold)
+            elif tok.pos_ == "ADJ":
+                cand = adjective_candidate(tok, sent, lex, threshold)
             if cand is not None:
                 out.append(cand)
     return out

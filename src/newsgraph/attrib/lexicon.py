@@ -24,6 +24,7 @@ class CueLexicon:
     frames: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
     media_names: frozenset[str] = frozenset()
     head_types: dict[str, str] = field(default_factory=dict)
+    adjectives: frozenset[str] = frozenset()
 
     def weight(self, lemma: str, pos: str) -> float:
         """Estimated precision of a word as a cue (0 for unknown words)."""
@@ -51,7 +52,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def load_lexicon() -> CueLexicon:
-    """Read the three lexicon files once (callers cache through ``ctx.resource``)."""
+    """Read the lexicon files once (callers cache through ``ctx.resource``)."""
     weights: dict[tuple[str, str], float] = {}
     for row in _rows("cues.tsv"):
         hits, total = int(row["hits"]), int(row["total"])
@@ -78,4 +79,6 @@ def load_lexicon() -> CueLexicon:
             media.add(row["word"].lower())
         else:
             heads[row["word"].lower()] = row["type"]
-    return CueLexicon(weights=weights, stances=stances, frames=frames, media_names=frozenset(media), head_types=heads)
+    adjectives = frozenset(row["word"].lower() for row in _rows("cue_adjectives.tsv"))
+    return CueLexicon(weights=weights, stances=stances, frames=frames, media_names=frozenset(media), head_types=heads,
+                      adjectives=adjectives)

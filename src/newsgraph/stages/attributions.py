@@ -116,7 +116,18 @@ def find_candidates(doc: Document, parsed: Any, lex: CueLexicon, threshold: floa
     for cand in cands:
         cand.content = widen_content(doc.text, cand.content, cand.cue, quotes)
     split_participles(cands, parsed, doc.text)
+    cands = drop_copulas_of_adjectives(cands)
     return [c for c in dedupe(cands) if c.content[1] > c.content[0]], quotes
+
+
+def drop_copulas_of_adjectives(cands: list[Candidate]) -> list[Candidate]:
+    """'X is worried about Y' yields a candidate for 'is' (content 'worried about Y') and one for the stance
+    adjective; the adjective's frame says more, so the copula's goes."""
+    adj_cues = [c.cue for c in cands if c.frame.startswith("adj-")]
+    if not adj_cues:
+        return cands
+    return [c for c in cands if c.frame.startswith("adj-")
+            or not any(s <= c.cue[0] and c.cue[1] <= e for s, e in adj_cues)]
 
 
 def split_participles(cands: list[Candidate], parsed: Any, text: str) -> None:
