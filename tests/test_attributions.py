@@ -355,3 +355,29 @@ def test_in_someones_view_attributes_the_clause(nlp, ctx):
     assert views, [(c.lemma, c.frame) for c in cands]
     assert "stadium plan" in text[slice(*views[0].content)]
     assert "mayor" in text[slice(*views[0].source)]
+
+
+@pytest.mark.parametrize("text, content_part", [
+    ("The new ferry is expected to enter service next spring.", "ferry"),
+    ("The ceasefire appears to be holding in the north.", "ceasefire"),
+    ("Asked about the budget gap, the treasurer shrugged.", "budget gap"),
+])
+def test_speakerless_hedges_and_passives(nlp, ctx, text, content_part):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    hedges = [c for c in cands if c.frame.endswith("/none") and c.source is None and c.cue_head >= 0]
+    assert hedges, [(c.lemma, c.frame) for c in cands]
+    assert content_part in text[slice(*hedges[0].content)]
+
+
+def test_passive_with_agent_keeps_the_agent(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The mayor is expected by her aides to resign."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    assert not [c for c in cands if c.frame == "passive-none/none"]

@@ -223,10 +223,64 @@ def quote_after(tok: Token, sent: Span, quotes: list[Offsets]) -> Offsets | None
     return None
 
 
+HEDGE_VERBS = frozenset({"seem", "appear"})
+# passives that report an unnamed consensus or expectation when they have no 'by' agent ('X is expected to win')
+AGENTLESS_PASSIVES = frozenset({"expect", "believe", "think", "consider", "say", "know", "suppose", "rumor",
+                                "report", "predict", "project", "see", "estimate", "view", "regard", "deem"})
+
+
+def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
+    """Attributions without a speaker: 'X appears to be Y', 'it seems that Y', 'X is expected to win', 'Asked
+    about Y, ...'. Nobody is named, so the source is null; the content is the whole clause for hedges and
+    agentless passives, and the question for 'asked'."""
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    kids = list(tok.children)
+    deps = {c.dep_ for c in kids}
+    if "agent" in deps:
+        return None
+    if lemma in HEDGE_VERBS and deps & {"xcomp", "oprd", "acomp", "ccomp"}:
+        frame = "hedge"
+    elif lemma in AGENTLESS_PASSIVES and tok.tag_ == "VBN" and "nsubjpass" in deps and "xcomp" in deps:
+        frame = "passive-none"
+    elif lemma == "ask" and tok.tag_ == "VBN" and ("nsubjpass" in deps or (tok.dep_ == "advcl" and not deps
+                                                                          & SUBJECT_DEPS)):
+        frame = "asked"
+    else:
+        return None
+    if frame == "asked":
+        comps = [c for c in kids if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "oprd", "advcl")]
+        if not comps:
+            return None
+        comp = comps[0]
+        first = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i
+        rng = clip(trim_tokens(doc, first, comp.right_edge.i), sent)
+    else:
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        comp = [c for c in kids if c.i > tok.i and c.dep_ in ("xcomp", "oprd", "acomp", "ccomp")]
+        if not comp:
+            return None
+        expletive = subj and subj[0].lower_ == "it" and comp[0].dep_ == "ccomp"
+        first = comp[0].left_edge.i if expletive or not subj else min(subj[0].left_edge.i, comp[0].left_edge.i)
+        rng = clip(trim_tokens(doc, first, comp[-1].right_edge.i), sent)
+    if rng is None:
+        return None
+    frame = f"{frame}/none"
+    weight = lex.frame_weight(lemma, tok.pos_, frame)
+    if weight < threshold:
+        return None
+    return Candidate(cue=cue_span(tok), content=tok_offsets(doc, *rng), source=None, source_head=None,
+                     cue_head=tok.i, lemma=lemma, stance="speculate" if frame.startswith("hedge") else "assert",
+                     weight=weight, frame=frame)
+
+
 def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
                    quotes: list[Offsets] = ()) -> Candidate | None:
     """A cue verb with its source and content, or None when the frame is incomplete or unlikely."""
     lemma = tok.lemma_.lower()
+    hedge = hedge_candidate(tok, sent, lex, threshold)
+    if hedge is not None:
+        return hedge
     if lex.weight(lemma, tok.pos_) <= 0.0 and threshold >= 0:
         return None
     doc = tok.doc
