@@ -189,12 +189,13 @@ def test_reported_that_b_said(nlp, ctx):
 
 
 @pytest.mark.slow
-def test_told_an_outlet_makes_the_outlet_the_reporter(nlp, ctx):
+def test_told_an_outlet_keeps_the_speaker_outermost(nlp, ctx):
+    # PolNeAR marks the speaker, not the outlet spoken to, as the source of 'X told CNN that C' (an outlet
+    # chain cost relation-F1 on dev and held-out train)
     doc = run(nlp, ctx, "The mayor told CNN that the bridge would reopen in May.")
-    outer, inner = find(doc, "CNN"), find(doc, "mayor")
-    assert outer.source.type == "media" and inner.parent == outer.id
-    plain = run(nlp, ctx, "The mayor told reporters that the bridge would reopen in May.")
-    assert [a.parent for a in plain.attributions] == [None]
+    outer = find(doc, "mayor")
+    assert outer.parent is None and "bridge" in outer.content.text
+    assert not [a for a in doc.attributions if a.source and "CNN" in a.source.text]
 
 
 # --- stance ---

@@ -53,43 +53,10 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     else:
         cands, quotes = find_candidates(doc, parsed, lex, 0.0)
         cands = rerank(cands, model, parsed, doc)
-    cands.extend(interlocutor_chains(cands, parsed, doc, lex))
     cands.sort(key=lambda c: (c.cue[0], c.cue[1]))
     assign_parents(cands)
     cands = drop_orphans_in_quotes(cands, quotes)
     doc.attributions = build_records(doc, parsed, cands, lex)
-
-
-TELL_VERBS = frozenset({"tell", "say", "explain", "confirm", "admit", "write"})
-
-
-def interlocutor_chains(cands: list[Candidate], parsed: Any, doc: Document, lex: CueLexicon) -> list[Candidate]:
-    """'B told CNN that C': the outlet is the reporter the reader depends on, so it becomes the outer attribution
-    (source CNN, content 'B told CNN that C') and B's attribution nests under it. Only for outlets (media names),
-    not for 'told reporters' or 'told a friend'."""
-    linker = SourceLinker(doc.entities, lex)
-    out = []
-    for c in cands:
-        if c.cue_head < 0 or c.lemma not in TELL_VERBS or c.source is None:
-            continue
-        tok = parsed[c.cue_head]
-        for child in tok.children:
-            target = child
-            if child.dep_ == "prep" and child.lower_ == "to":
-                target = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ not in ("dative", "dobj"):
-                continue
-            if target is None or target.i < tok.i:
-                continue
-            first, last = target.left_edge.i, target.right_edge.i
-            start, end = parsed[first].idx, parsed[last].idx + len(parsed[last])
-            if end > c.content[0] or not linker.media_name(doc.text[start:end]):
-                continue
-            out.append(Candidate(cue=c.cue, content=(min(c.source[0], c.cue[0]), max(c.content[1], end)),
-                                 source=(start, end), source_head=target.i, cue_head=c.cue_head, lemma=c.lemma,
-                                 stance="assert", weight=c.weight, frame="interlocutor"))
-            break
-    return out
 
 
 def rerank(cands: list[Candidate], model: CueModel, parsed: Any, doc: Document) -> list[Candidate]:
