@@ -362,6 +362,8 @@ def test_in_someones_view_attributes_the_clause(nlp, ctx):
     ("The new ferry is expected to enter service next spring.", "ferry"),
     ("The ceasefire appears to be holding in the north.", "ceasefire"),
     ("Asked about the budget gap, the treasurer shrugged.", "budget gap"),
+    ("Voters went to the polls in a round of primaries known as Mini Tuesday.", "primaries"),
+    ("The old harbour wall is seen as a local landmark.", "harbour wall"),
 ])
 def test_speakerless_hedges_and_passives(nlp, ctx, text, content_part):
     from newsgraph.attrib.extract import parse_candidates

@@ -227,6 +227,8 @@ HEDGE_VERBS = frozenset({"seem", "appear"})
 # passives that report an unnamed consensus or expectation when they have no 'by' agent ('X is expected to win')
 AGENTLESS_PASSIVES = frozenset({"expect", "believe", "think", "consider", "say", "know", "suppose", "rumor",
                                 "report", "predict", "project", "see", "estimate", "view", "regard", "deem"})
+# participles that hang a name on a noun ('a contest known as X', 'a group called Y'): the many who call it so
+NAMING_VERBS = frozenset({"know", "call", "dub", "name", "title", "label", "nickname", "term", "brand"})
 
 
 def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
@@ -241,14 +243,19 @@ def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -
         return None
     if lemma in HEDGE_VERBS and deps & {"xcomp", "oprd", "acomp", "ccomp"}:
         frame = "hedge"
-    elif lemma in AGENTLESS_PASSIVES and tok.tag_ == "VBN" and "nsubjpass" in deps and "xcomp" in deps:
+    elif lemma in AGENTLESS_PASSIVES and tok.tag_ == "VBN" and "nsubjpass" in deps and (
+            deps & {"xcomp", "oprd"} or any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)):
         frame = "passive-none"
+    elif lemma in NAMING_VERBS and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        frame = "naming"
     elif lemma == "ask" and tok.tag_ == "VBN" and ("nsubjpass" in deps or (tok.dep_ == "advcl" and not deps
                                                                           & SUBJECT_DEPS)):
         frame = "asked"
     else:
         return None
-    if frame == "asked":
+    if frame == "naming":  # 'a group known as X': the whole noun phrase is what the unnamed many call it
+        rng = clip(trim_tokens(doc, tok.head.left_edge.i, tok.right_edge.i), sent)
+    elif frame == "asked":
         comps = [c for c in kids if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "oprd", "advcl")]
         if not comps:
             return None
@@ -257,7 +264,8 @@ def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -
         rng = clip(trim_tokens(doc, first, comp.right_edge.i), sent)
     else:
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        comp = [c for c in kids if c.i > tok.i and c.dep_ in ("xcomp", "oprd", "acomp", "ccomp")]
+        comp = [c for c in kids if c.i > tok.i and (c.dep_ in ("xcomp", "oprd", "acomp", "ccomp")
+                                                    or (c.dep_ == "prep" and c.lower_ == "as"))]
         if not comp:
             return None
         expletive = subj and subj[0].lower_ == "it" and comp[0].dep_ == "ccomp"

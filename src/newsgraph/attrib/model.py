@@ -43,6 +43,9 @@ def features(cand: Candidate, parsed: Any, text: str, headline_end: int) -> list
             feats.append("modal")
         if kids & {"not", "n't", "never"}:
             feats.append("neg")
+        # the preposition a cue governs tells 'called for X' (a demand) from 'called on Tuesday'
+        for prep in sorted({c.lower_ for c in tok.children if c.dep_ == "prep" and c.i > tok.i}):
+            feats += [f"prep={prep}", f"lemma|prep={cand.lemma}|{prep}"]
     else:
         feats.append(f"pattern={cand.lemma}")
     if cand.source_head is not None:
