@@ -384,3 +384,13 @@ def test_passive_with_agent_keeps_the_agent(nlp, ctx):
     parsed = nlp(text)
     cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
     assert not [c for c in cands if c.frame == "passive-none/none"]
+
+
+def test_it_skips_a_plural_source_and_they_skips_a_singular_one(nlp, ctx):
+    text = ("The Port Authority warned on Monday that the pier was unsafe. Two local officials said they had seen cracks "
+            "for weeks. It said repairs would start in June.")
+    doc = run(nlp, ctx, text)
+    it = find(doc, "It")
+    authority = find(doc, "Port Authority")
+    assert it.source.type == authority.source.type == "organization"
+    assert it.source.entity_id is not None and it.source.entity_id == authority.source.entity_id

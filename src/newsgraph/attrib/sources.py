@@ -19,6 +19,7 @@ from newsgraph.document import Entity
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "you", "our", "your"})  # the speaker's group or audience: no antecedent
 INDEFINITE = frozenset({"anyone", "someone", "somebody", "no one", "nobody", "everyone", "everybody", "one",
                         "many", "some", "others", "few", "several", "most", "all", "both"})
@@ -37,6 +38,7 @@ class Mention:
     type: str
     entity_id: str | None
     head: str  # lower-cased head word, to match 'the official' with 'a senior official'
+    plural: bool = False  # 'officials', 'Democrats': what a later 'they' can point to, never an 'it'
 
 
 class SourceLinker:
@@ -92,7 +94,8 @@ class SourceLinker:
         head = parsed[head_i] if head_i is not None else None
         head_word = head.lower_ if head is not None else text.split()[-1].lower()
         typ, eid = self._classify(start, end, text, parsed, head, head_word)
-        self.history.append(Mention(start=start, type=typ, entity_id=eid, head=head_word))
+        plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        self.history.append(Mention(start=start, type=typ, entity_id=eid, head=head_word, plural=plural))
         return typ, eid
 
     def _classify(self, start, end, text, parsed, head, head_word) -> tuple[str, str | None]:
@@ -143,10 +146,17 @@ class SourceLinker:
         if word in PERSON_PRONOUNS:
             ent = self.preceding_entity(pos, frozenset({"PERSON"}))
             return "person", ent.entity_id if ent else None
+        # number agreement: 'they' wants a group or a plural noun, 'it' a single organisation, outlet or document
+        plural = word in PLURAL_PRONOUNS
         for m in reversed(self.history):
-            if m.type in ("organization", "media", "document", "anonymous") and m.start < pos:
+            if m.start >= pos:
+                continue
+            if plural and (m.plural or m.type in ("organization", "media", "anonymous")):
                 return m.type, m.entity_id
-        ent = self.preceding_entity(pos, frozenset({"ORG", "NORP", "GPE"}))
+            if not plural and not m.plural and m.type in ("organization", "media", "document"):
+                return m.type, m.entity_id
+        labels = frozenset({"ORG", "NORP"}) if plural else frozenset({"ORG", "GPE"})
+        ent = self.preceding_entity(pos, labels)
         if ent is not None:
             return NAMED_LABELS[ent.label], ent.entity_id
         return "unknown", None
