@@ -394,3 +394,28 @@ def test_it_skips_a_plural_source_and_they_skips_a_singular_one(nlp, ctx):
     authority = find(doc, "Port Authority")
     assert it.source.type == authority.source.type == "organization"
     assert it.source.entity_id is not None and it.source.entity_id == authority.source.entity_id
+
+
+@pytest.mark.slow
+def test_name_colon_quotation_midline(nlp, ctx):
+    text = ("Turnout held up in the hill towns.\n\nThe rural vote was steady - Dana Whitfield: “Nobody expected "
+            "the hill towns to turn out like that.”")
+    doc = run(nlp, ctx, text)
+    a = find(doc, "Whitfield")
+    assert a.cue.text == ":" and "Nobody expected" in a.content.text
+
+
+def test_unknown_verb_framing_a_quotation_is_a_candidate(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The coach grinned: “We will be back next season.”"
+    parsed = nlp(text)
+    quotes = quote_spans(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0, quotes)
+    hits = [c for c in cands if c.frame.endswith("/unknown")]
+    assert hits and text[slice(*hits[0].source)] == "The coach"
+    assert "next season" in text[slice(*hits[0].content)]
+    plain = "The coach grinned at the crowd."
+    assert not [c for c in parse_candidates(nlp(plain), load_lexicon(), RangeIndex([(0, len(plain))]), 0.0,
+                                            quote_spans(plain)) if c.frame.endswith("/unknown")]

@@ -282,6 +282,29 @@ def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -
                      weight=weight, frame=frame)
 
 
+def quoting_verb_candidate(tok: Token, sent: Span, quotes: list[Offsets]) -> Candidate | None:
+    """A verb the cue lexicon does not know ('barked', 'beamed', 'shot back') framing a direct quotation: the
+    quotation right after it ('X barked: “...”') or right before its speaker ('“...,” X beamed') makes it a
+    speech verb in this use."""
+    subj = find_subject(tok)
+    if subj is None or subj.head.i != tok.i or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if not sent.start <= subj.i < sent.end:
+        return None
+    src = clip(subject_span(tok.doc, subj, tok), sent)
+    if src is None:
+        return None
+    doc = tok.doc
+    quoted, frame = quote_after(tok, sent, quotes), "quote-after/unknown"
+    if quoted is None and subj.i > tok.i - 4:
+        quoted, frame = adjacent_quote(doc.text, quotes, min(doc[src[0]].idx, tok.idx)), "quote/unknown"
+    if quoted is None:
+        return None
+    lemma = tok.lemma_.lower()
+    return Candidate(cue=cue_span(tok), content=quoted, source=tok_offsets(doc, *src), source_head=subj.i,
+                     cue_head=tok.i, lemma=lemma, stance="assert", weight=0.5, frame=frame)
+
+
 def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
                    quotes: list[Offsets] = ()) -> Candidate | None:
     """A cue verb with its source and content, or None when the frame is incomplete or unlikely."""
@@ -290,7 +313,7 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
     if hedge is not None:
         return hedge
     if lex.weight(lemma, tok.pos_) <= 0.0 and threshold >= 0:
-        return None
+        return quoting_verb_candidate(tok, sent, quotes) if quotes else None
     doc = tok.doc
     subj = find_subject(tok)
     if subj is None or subj.i == tok.i or not sent.start <= subj.i < sent.end:
