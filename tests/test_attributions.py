@@ -419,3 +419,14 @@ def test_unknown_verb_framing_a_quotation_is_a_candidate(nlp, ctx):
     plain = "The coach grinned at the crowd."
     assert not [c for c in parse_candidates(nlp(plain), load_lexicon(), RangeIndex([(0, len(plain))]), 0.0,
                                             quote_spans(plain)) if c.frame.endswith("/unknown")]
+
+
+def test_call_for_someone_to_act(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The union is calling for the board members to step down."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    calls = [c for c in cands if c.lemma == "call"]
+    assert calls and "step down" in text[slice(*calls[0].content)]

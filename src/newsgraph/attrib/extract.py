@@ -118,9 +118,15 @@ def cue_span(tok: Token) -> Offsets:
     return tok_offsets(tok.doc, first, last)
 
 
+def for_clause(tok: Token) -> bool:
+    """'called for the rivals to drop out': the parser hangs the for-to clause as an adverbial clause with 'for'
+    as its marker; it is the demand's content all the same."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+
+
 def content_after(tok: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     """Token range of the complement(s) that follow the cue, and the frame that found them."""
-    after = [c for c in tok.children if c.i > tok.i and c.dep_ in CONTENT_DEPS]
+    after = [c for c in tok.children if c.i > tok.i and (c.dep_ in CONTENT_DEPS or for_clause(c))]
     ccomps = [c for c in after if c.dep_ in ("ccomp", "xcomp")]
     if ccomps:
         chosen, frame = ccomps, ccomps[0].dep_
