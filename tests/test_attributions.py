@@ -430,3 +430,15 @@ def test_call_for_someone_to_act(nlp, ctx):
     cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
     calls = [c for c in cands if c.lemma == "call"]
     assert calls and "step down" in text[slice(*calls[0].content)]
+
+
+def test_gerund_after_by_shares_the_main_subject(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The minister responded by saying that the budget was balanced."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    says = [c for c in cands if c.lemma == "say"]
+    assert says and text[slice(*says[0].source)] == "The minister"
+    assert "budget" in text[slice(*says[0].content)]

@@ -34,6 +34,9 @@ SPECULATIVE_AUX = frozenset({"may", "might", "could", "would"})
 SPECULATIVE_ADV = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "allegedly", "apparently"})
 NEG = frozenset({"not", "n't", "never", "no"})
 MAX_INHERIT = 4
+# prepositions whose gerund shares the main verb's subject ('by saying', 'after praising'); not 'for' or 'of',
+# whose gerund often belongs to the object ('criticised Ana for saying')
+FRAMING_PREPS = frozenset({"by", "after", "before", "while", "without", "in", "when", "since", "despite"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 
 
@@ -84,6 +87,9 @@ def find_subject(tok: Token) -> Token | None:
             return objs[0] if objs else None
         if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return cur.head
+        if cur.dep_ == "pcomp" and cur.head.lower_ in FRAMING_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # 'responded by saying', 'after praising X': the subject of the verb it hangs on
+            continue
         if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
             return None
         if any(c.dep_ == "nsubjpass" for c in cur.children):
