@@ -442,3 +442,18 @@ def test_gerund_after_by_shares_the_main_subject(nlp, ctx):
     says = [c for c in cands if c.lemma == "say"]
     assert says and text[slice(*says[0].source)] == "The minister"
     assert "budget" in text[slice(*says[0].content)]
+
+
+def test_colon_paragraph_hands_the_next_quotation_to_its_subject(nlp, ctx):
+    from newsgraph.spans import RangeIndex, extractable_ranges
+
+    text = ("The harbour was quiet on Monday.\n\nThe mayor then listed what the town needs:\n\n\"We need a new pier, "
+            "a bigger school and cheaper buses for the hill villages.\"\n\nShe left soon after.")
+    doc = Document(id="t", text=text)
+    segments.annotate(doc, None, ctx)
+    parsed = nlp(masked_text(doc))
+    entities.annotate(doc, parsed, ctx)
+    cands = attributions.colon_quote_candidates(doc, parsed, quote_spans(text), RangeIndex(extractable_ranges(doc)))
+    assert len(cands) == 1 and cands[0].frame == "colon-para"
+    assert text[slice(*cands[0].source)] == "The mayor"
+    assert text[slice(*cands[0].content)].startswith('"We need')

@@ -202,11 +202,12 @@ def colon_quote_candidates(doc: Document, parsed: Any, quotes: list[Offsets], al
                            ) -> list[Candidate]:
     """'... - Ana Ruiz: “quote”', 'From the report: “quote”': a name or noun right before a colon that opens a
     quotation is the quotation's source (round-ups and blog posts quote this way, without a verb). A verb before
-    the colon ('she said: “...”') is left to the verb rules."""
+    the colon ('she said: “...”') is left to the verb rules. A paragraph that ends in a colon and is followed by a
+    quotation paragraph hands that quotation to its own subject."""
     out = []
     for qs, qe in quotes:
         pos = qs
-        while pos > 0 and doc.text[pos - 1] in " \t\xa0":
+        while pos > 0 and doc.text[pos - 1] in " \t\xa0\n":
             pos -= 1
         if pos == 0 or doc.text[pos - 1] != ":" or allowed.find(pos - 1) is None:
             continue
@@ -215,6 +216,12 @@ def colon_quote_candidates(doc: Document, parsed: Any, quotes: list[Offsets], al
         if tok is None or tok.start == 0:
             continue
         prev = parsed[tok.start - 1]
+        if "\n" in doc.text[colon:qs]:
+            lead = lead_in_source(parsed, prev, colon)
+            if lead is not None:
+                out.append(Candidate(cue=(colon, colon + 1), content=(qs, qe), source=lead[0], source_head=lead[1],
+                                     cue_head=-1, lemma=":", stance="assert", weight=0.6, frame="colon-para"))
+            continue
         if prev.pos_ not in ("PROPN", "NOUN") or "\n" in doc.text[prev.idx:colon]:
             continue
         ent = next((e for e in doc.entities if e.start <= prev.idx < e.end), None)
@@ -234,6 +241,24 @@ def colon_quote_candidates(doc: Document, parsed: Any, quotes: list[Offsets], al
                              source_head=prev.i, cue_head=-1, lemma=":", stance="assert", weight=0.6,
                              frame="colon-quote"))
     return out
+
+
+def lead_in_source(parsed: Any, prev: Any, colon: int) -> tuple[Offsets, int] | None:
+    """The source of a quotation paragraph introduced by a paragraph ending in a colon ('He then listed the
+    qualities he wants:' / 'From the report:'): the subject of the lead-in's main verb, else the noun before the
+    colon."""
+    sent = prev.sent
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "there", "this"):
+        first, last = subj.left_edge.i, min(subj.right_edge.i, root.i - 1) if subj.i < root.i else subj.right_edge.i
+        if first <= last:
+            return (parsed[first].idx, parsed[last].idx + len(parsed[last])), subj.i
+        return None
+    if prev.pos_ in ("PROPN", "NOUN") and prev.idx + len(prev) <= colon:
+        first = max(prev.left_edge.i, sent.start, prev.i - 4)
+        return (parsed[first].idx, prev.idx + len(prev)), prev.i
+    return None
 
 
 def widen_content(text: str, content: Offsets, cue: Offsets, quotes: list[Offsets]) -> Offsets:
