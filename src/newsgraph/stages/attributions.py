@@ -248,15 +248,24 @@ def lead_in_source(parsed: Any, prev: Any, colon: int) -> tuple[Offsets, int] | 
     qualities he wants:' / 'From the report:'): the subject of the lead-in's main verb, else the noun before the
     colon."""
     sent = prev.sent
-    root = sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = sent.start
+    for i in range(prev.i, sent.start - 1, -1):  # the parser may run the lead-in and the quotation together
+        if parsed[i].is_space and "\n" in parsed[i].text:
+            start = i + 1
+            break
+    lead = range(start, prev.i + 1)
+    roots = [parsed[i] for i in lead if parsed[i].head.i not in lead or parsed[i].head.i == i]
+    root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+    subj = None
+    if root is not None:
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in lead), None)
     if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "there", "this"):
         first, last = subj.left_edge.i, min(subj.right_edge.i, root.i - 1) if subj.i < root.i else subj.right_edge.i
         if first <= last:
             return (parsed[first].idx, parsed[last].idx + len(parsed[last])), subj.i
         return None
     if prev.pos_ in ("PROPN", "NOUN") and prev.idx + len(prev) <= colon:
-        first = max(prev.left_edge.i, sent.start, prev.i - 4)
+        first = max(prev.left_edge.i, start, prev.i - 4)
         return (parsed[first].idx, prev.idx + len(prev)), prev.i
     return None
 
