@@ -457,3 +457,14 @@ def test_colon_paragraph_hands_the_next_quotation_to_its_subject(nlp, ctx):
     assert len(cands) == 1 and cands[0].frame == "colon-para"
     assert text[slice(*cands[0].source)] == "The mayor"
     assert text[slice(*cands[0].content)].startswith('"We need')
+
+
+def test_said_so_takes_the_pro_form_as_content(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "Most of the fishermen said so."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    says = [c for c in cands if c.lemma == "say"]
+    assert says and text[slice(*says[0].content)] == "so"

@@ -344,6 +344,10 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
         frame = "passive"
     quoted = None
     if content is None and lemma in CLAUSAL_ONLY:
+        so = next((c for c in tok.children if c.i > tok.i and c.dep_ == "advmod" and c.lower_ == "so"), None)
+        if so is not None:  # 'half said so', 'he thinks so': the pro-form stands for the claim
+            content, frame = (so.i, so.i), "so"
+    if content is None and lemma in CLAUSAL_ONLY:
         quoted = quote_after(tok, sent, quotes)
         if quoted is not None:
             content, frame = (tok.i, tok.i), "quote-after"
