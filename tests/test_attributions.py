@@ -481,3 +481,15 @@ def test_title_case_headline_verb_splits_source_and_content(nlp, ctx):
     assert text[slice(*cands[0].source)] == "Harbour Mayor"
     assert text[slice(*cands[0].content)] == "Ferry Fare Increase"
     assert cands[0].lemma == "slam"
+
+
+def test_as_clause_attributes_the_main_clause(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "As the local paper reported, the ferry will stop running in winter."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    reps = [c for c in cands if c.lemma == "report"]
+    assert reps and "ferry will stop" in text[slice(*reps[0].content)]
+    assert "reported" not in text[slice(*reps[0].content)]

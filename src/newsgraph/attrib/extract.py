@@ -171,6 +171,24 @@ def content_before(tok: Token, sent: Span, source: tuple[int, int] | None) -> tu
     return None
 
 
+def as_clause_content(tok: Token, sent: Span) -> tuple[int, int] | None:
+    """'As the Times reported, C' / 'C, as she noted': the clause the as-clause hangs on, without the as-clause."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    head = tok.head
+    first, last = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+    a_first, a_last = tok.left_edge.i, tok.right_edge.i
+    if a_first <= first:
+        first = a_last + 1
+    elif a_last >= last:
+        last = a_first - 1
+    else:
+        return None
+    return trim_tokens(tok.doc, first, last)
+
+
 def colon_content(tok: Token, sent: Span) -> tuple[int, int] | None:
     """'X said:' — the content is whatever follows the colon (to sentence end; quotations extend it later)."""
     doc = tok.doc
@@ -357,6 +375,10 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
             content, frame = colon, "colon"
         else:
             content, frame = clip(content_before(tok, sent, src), sent), "before"
+            if content is None:
+                rng = as_clause_content(tok, sent)
+                if rng is not None:
+                    content, frame = rng, "as"
     if content is None and quoted is None:
         quoted = adjacent_quote(doc.text, quotes, min(doc[src[0]].idx, tok.idx))
         if quoted is None:
