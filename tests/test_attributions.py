@@ -493,3 +493,16 @@ def test_as_clause_attributes_the_main_clause(nlp, ctx):
     reps = [c for c in cands if c.lemma == "report"]
     assert reps and "ferry will stop" in text[slice(*reps[0].content)]
     assert "reported" not in text[slice(*reps[0].content)]
+
+
+def test_cue_noun_in_a_phrase_on_the_verb_takes_its_subject(nlp, ctx):
+    from newsgraph.attrib.extract import parse_candidates
+    from newsgraph.spans import RangeIndex
+
+    text = "The fishermen marched through the town in support of the striking dock workers."
+    parsed = nlp(text)
+    cands = parse_candidates(parsed, load_lexicon(), RangeIndex([(0, len(text))]), 0.0)
+    sup = [c for c in cands if c.lemma == "support" and c.frame.endswith("/pp")]
+    assert sup, [(c.lemma, c.frame) for c in cands]
+    assert text[slice(*sup[0].source)] == "The fishermen"
+    assert "dock workers" in text[slice(*sup[0].content)]

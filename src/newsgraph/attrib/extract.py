@@ -429,6 +429,10 @@ def noun_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) ->
         owner, kind = find_subject(tok.head), "light"  # 'officials have questions about X', 'X voiced concern'
         if owner is not None and owner.i > tok.i:
             owner = None
+    if owner is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        owner, kind = find_subject(tok.head.head), "pp"  # 'X raised money in support of Y', 'in response to Y, X ...'
+        if owner is not None and not sent.start <= owner.i < sent.end:
+            owner = None
     if owner is None:
         kind = "none"  # 'claims of fraud', 'criticism for failing to act': nobody named
     elif not sent.start <= owner.i < sent.end:
