@@ -364,6 +364,7 @@ def test_in_someones_view_attributes_the_clause(nlp, ctx):
     ("Asked about the budget gap, the treasurer shrugged.", "budget gap"),
     ("Voters went to the polls in a round of primaries known as Mini Tuesday.", "primaries"),
     ("The old harbour wall is seen as a local landmark.", "harbour wall"),
+    ("It was revealed that the ferry company had lost money for years.", "ferry company"),
 ])
 def test_speakerless_hedges_and_passives(nlp, ctx, text, content_part):
     from newsgraph.attrib.extract import parse_candidates

@@ -257,6 +257,9 @@ HEDGE_VERBS = frozenset({"seem", "appear"})
 # passives that report an unnamed consensus or expectation when they have no 'by' agent ('X is expected to win')
 AGENTLESS_PASSIVES = frozenset({"expect", "believe", "think", "consider", "say", "know", "suppose", "rumor",
                                 "report", "predict", "project", "see", "estimate", "view", "regard", "deem"})
+# agentless passives with a that-clause: the news came out, nobody is named as its source
+DISCLOSURE_PASSIVES = frozenset({"reveal", "announce", "disclose", "confirm", "learn", "allege", "report", "claim",
+                                 "say", "believe", "expect", "rumor", "show", "find", "state", "suggest"})
 # participles that hang a name on a noun ('a contest known as X', 'a group called Y'): the many who call it so
 NAMING_VERBS = frozenset({"know", "call", "dub", "name", "title", "label", "nickname", "term", "brand"})
 
@@ -276,6 +279,8 @@ def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -
     elif lemma in AGENTLESS_PASSIVES and tok.tag_ == "VBN" and "nsubjpass" in deps and (
             deps & {"xcomp", "oprd"} or any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)):
         frame = "passive-none"
+    elif lemma in DISCLOSURE_PASSIVES and tok.tag_ == "VBN" and "auxpass" in deps and "ccomp" in deps:
+        frame = "passive-none"  # 'it was revealed that X', 'was announced that X'
     elif lemma in NAMING_VERBS and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         frame = "naming"
     elif lemma == "ask" and tok.tag_ == "VBN" and ("nsubjpass" in deps or (tok.dep_ == "advcl" and not deps
