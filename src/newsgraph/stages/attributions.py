@@ -28,7 +28,7 @@ from newsgraph.attrib.model import CueModel, features, load_model
 from newsgraph.attrib.quotes import quote_spans
 from newsgraph.attrib.sources import SourceLinker
 from newsgraph.context import Context
-from newsgraph.document import Attribution, Document, Source
+from newsgraph.document import Attribution, Document, Segment, Source
 from newsgraph.spans import RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
@@ -125,14 +125,23 @@ def split_participles(cands: list[Candidate], parsed: Any, text: str) -> None:
         c.source, c.source_head = outer.source, outer.source_head
 
 
-def headline_candidates(doc: Document) -> list[Candidate]:
-    """'Name: claim' headlines (and short 'Poll: ...' kickers): the words before the colon are the source."""
+def headline_segments(doc: Document) -> list[Segment]:
+    """Headline segments, plus a first body paragraph shaped like a title (one short line, no sentence break):
+    PolNeAR-style texts start with their title but it ends in a full stop, so the segmenter calls it body."""
     out = []
     for i, seg in enumerate(doc.segments):
         text = doc.text[seg.start:seg.end]
         title_like = i == 0 and seg.kind == "body" and len(text) <= 200 and ". " not in text.strip()
-        if seg.kind != "headline" and not title_like:
-            continue
+        if seg.kind == "headline" or title_like:
+            out.append(seg)
+    return out
+
+
+def headline_candidates(doc: Document) -> list[Candidate]:
+    """'Name: claim' headlines (and short 'Poll: ...' kickers): the words before the colon are the source."""
+    out = []
+    for seg in headline_segments(doc):
+        text = doc.text[seg.start:seg.end]
         m = HEADLINE_COLON.match(text)
         if not m or m.group(1).lower().strip() in NOT_SOURCES:
             continue
@@ -165,11 +174,7 @@ def headline_verb_candidates(doc: Document, parsed: Any, lex: CueLexicon) -> lis
     as a proper noun. A headline word that is a likely cue verb in the present tense splits the headline: the
     words before it are the source, the words after it the content."""
     out = []
-    for i, seg in enumerate(doc.segments):
-        text = doc.text[seg.start:seg.end]
-        title_like = i == 0 and seg.kind == "body" and len(text) <= 200 and ". " not in text.strip()
-        if seg.kind != "headline" and not title_like:
-            continue
+    for seg in headline_segments(doc):
         span = parsed.char_span(seg.start, seg.end, alignment_mode="contract")
         if span is None:
             continue
