@@ -28,5 +28,4 @@ class Settings:
     db_url: str = field(
         default_factory=lambda: os.environ.get("NEWSGRAPH_DB", f"sqlite:///{data_dir() / 'newsgraph.db'}")
     )
-    stages: tuple[str, ...] | None = None
     processes: int = 1

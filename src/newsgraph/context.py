@@ -6,14 +6,11 @@ start-up cost per document and never touches the database.
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.config import Settings
-
-log = logging.getLogger("newsgraph")
 
 
 @dataclass

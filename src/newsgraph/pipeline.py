@@ -1,8 +1,8 @@
 """The pipeline: stage order, batching through ``nlp.pipe``, error isolation per document.
 
 One direction, one parse per text: pre-parse stages (segments, language) run on raw text, then every text is
-parsed once, in batches, with non-extractable segments blanked (offsets unchanged), then the remaining stages add
-their layers in order. A failing stage records a coded warning on that document and the others go on.
+parsed once, in batches, with bylines, captions and boilerplate blanked (offsets unchanged), then the remaining
+stages add their layers in order. A failing stage records a coded warning on that document and the others go on.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, stages: list[StageSpec] | None = None) -> None:
         self.settings = settings or Settings()
         self.stages = stages if stages is not None else default_stages()
-        if self.settings.stages:
-            self.stages = [s for s in self.stages if s.short in self.settings.stages or s.short == "segments"]
         problems = check_order(self.stages)
         if problems:
             raise ValueError("; ".join(problems))
