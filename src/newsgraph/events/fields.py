@@ -12,6 +12,7 @@ from typing import Any
 from newsgraph.document import Attribution, Document, EntitySpan, Quantity
 from newsgraph.events.syntax import Token, direct_object, first_child, np_span, semantic_head
 from newsgraph.events.triggers import Candidate
+from newsgraph.spans import index_of
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -120,7 +121,8 @@ def event_date(doc: Document, time_index: int | None) -> tuple[str | None, str |
 
 def attribution_of(attributions: list[Attribution], pos: int) -> str | None:
     """The innermost attribution whose content contains the trigger (the closest 'who says so')."""
-    inside = [a for a in attributions if a.content.start <= pos < a.content.end]
+    index = index_of("attributions", attributions, lambda a: (a.content.start, a.content.end))
+    inside = [attributions[k] for k in index.containing(pos)]
     if not inside:
         return None
     return min(inside, key=lambda a: a.content.end - a.content.start).id
@@ -146,15 +148,31 @@ def _is_locative(tok: Token) -> bool:
     return False
 
 
+_BY_TOKEN: list = [None, {}]
+
+
+def _places_in(place_starts: list[int | None], clause: set[int]) -> list[tuple[int, int]]:
+    """(place number, token) for the places starting in ``clause``, in place order, through a token -> places map
+    kept for the document's list (one per event would rescan every place of a long document)."""
+    if _BY_TOKEN[0] is not place_starts:
+        by_token: dict[int, list[int]] = {}
+        for n, ti in enumerate(place_starts):
+            if ti is not None:
+                by_token.setdefault(ti, []).append(n)
+        _BY_TOKEN[:] = [place_starts, by_token]
+    by_token = _BY_TOKEN[1]
+    if len(clause) > len(place_starts):
+        return [(n, ti) for n, ti in enumerate(place_starts) if ti is not None and ti in clause]
+    return sorted((n, ti) for ti in clause for n in by_token.get(ti, ()))
+
+
 def pick_place(parsed: Any, place_starts: list[int | None], clause: set[int], c: Candidate,
                recip: Token | None) -> int | None:
     """The toponym governed in the event's clause that names where it happened: one in a locative phrase,
     or the target of a material event ('shelled Kharkiv'); never the party of a verbal one ('accused Moscow')."""
     target = set(range(recip.left_edge.i, recip.right_edge.i + 1)) if recip is not None else set()
     best, best_d = None, None
-    for n, ti in enumerate(place_starts):
-        if ti is None or ti not in clause:
-            continue
+    for n, ti in _places_in(place_starts, clause):
         tok = parsed[ti]
         if not (_is_locative(tok) or (c.type in MATERIAL_TYPES and ti in target)):
             continue
@@ -173,12 +191,11 @@ def entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
         return None
     ent_id = None
     hpos = head.idx
-    for e in doc.entities:
-        if e.start <= hpos < e.end:
-            ent_id = e.entity_id
-            break
+    index = index_of("entities", doc.entities, lambda e: (e.start, e.end))
+    for k in index.containing(hpos)[:1]:
+        ent_id = doc.entities[k].entity_id
     if ent_id is None:
-        inside = [e for e in doc.entities if start <= e.start and e.end <= end]
+        inside = [doc.entities[k] for k in index.within(start, end)]
         if len(inside) == 1:
             ent_id = inside[0].entity_id
     if ent_id is None and head.pos_ == "PRON":
