@@ -81,9 +81,7 @@ def token_starts(parsed, spans: list[tuple[int, int]]) -> list[int | None]:
 def pick_in_clause(starts: list[int | None], clause: set[int], trigger_i: int) -> int | None:
     """Index of the span whose first token is in the clause, nearest the trigger."""
     best, best_d = None, None
-    for n, ti in enumerate(starts):
-        if ti is None or ti not in clause:
-            continue
+    for n, ti in _places_in(starts, clause):
         d = abs(ti - trigger_i)
         if best_d is None or d < best_d:
             best, best_d = n, d
@@ -91,7 +89,8 @@ def pick_in_clause(starts: list[int | None], clause: set[int], trigger_i: int) -
 
 
 def pick_in_range(spans: list[tuple[int, int]], lo: int, hi: int, pos: int) -> int | None:
-    cands = [(abs(s - pos), n) for n, (s, e) in enumerate(spans) if lo <= s and e <= hi]
+    index = index_of("pick_in_range", spans, lambda span: span)
+    cands = [(abs(spans[n][0] - pos), n) for n in index.within(lo, hi)]
     return min(cands)[1] if cands else None
 
 
@@ -148,19 +147,22 @@ def _is_locative(tok: Token) -> bool:
     return False
 
 
-_BY_TOKEN: list = [None, {}]
+_BY_TOKEN: dict[int, tuple[list, dict[int, list[int]]]] = {}
 
 
 def _places_in(place_starts: list[int | None], clause: set[int]) -> list[tuple[int, int]]:
-    """(place number, token) for the places starting in ``clause``, in place order, through a token -> places map
-    kept for the document's list (one per event would rescan every place of a long document)."""
-    if _BY_TOKEN[0] is not place_starts:
+    """(span number, token) for the spans (places, times) starting in ``clause``, in span order, through a token ->
+    spans map kept for the document's lists (one scan per event would read every span of a long document)."""
+    kept = _BY_TOKEN.get(id(place_starts))
+    if kept is None or kept[0] is not place_starts:
+        if len(_BY_TOKEN) >= 4:
+            _BY_TOKEN.clear()
         by_token: dict[int, list[int]] = {}
         for n, ti in enumerate(place_starts):
             if ti is not None:
                 by_token.setdefault(ti, []).append(n)
-        _BY_TOKEN[:] = [place_starts, by_token]
-    by_token = _BY_TOKEN[1]
+        kept = _BY_TOKEN[id(place_starts)] = (place_starts, by_token)
+    by_token = kept[1]
     if len(clause) > len(place_starts):
         return [(n, ti) for n, ti in enumerate(place_starts) if ti is not None and ti in clause]
     return sorted((n, ti) for ti in clause for n in by_token.get(ti, ()))
