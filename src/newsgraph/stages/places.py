@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -266,10 +267,11 @@ def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention])
     """ORG/PERSON/NORP entities that may be places NER mislabelled ('EU', 'Tamil Nadu', 'Harare'); kept only if
     ``accept_retyped`` finds the whole name in the gazetteer as a strong place."""
     out = []
+    placed = IntervalIndex((m.start, m.end) for m in places)
     for ent in doc.entities:
         if ent.label not in ("ORG", "PERSON", "NORP") or not allowed.covers(ent.start, ent.end):
             continue
-        if any(ent.start < m.end and m.start < ent.end for m in places):
+        if placed.overlaps(ent.start, ent.end):
             continue
         words = doc.text[ent.start:ent.end].split()
         head = words[-1].lower() if len(words) > 1 and ent.label != "NORP" else ""
@@ -441,6 +443,9 @@ def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list
                if c is not None and m.label != WEAK and c.feature in ("city", "admin2", "region")]
     regions = {(c.country_code, c.admin1_code) for m, c in zip(mentions, picks, strict=True)
                if c is not None and m.label != WEAK and c.feature == "admin1" and c.admin1_code}
+    anchors.sort(key=lambda a: a.lat)  # only anchors within the radius's latitude band are measured
+    lats = [a.lat for a in anchors]
+    band = WEAK_NEAR_KM / 6371.0 * 57.29577951308232 + 1e-6
     keep = []
     for m, c in zip(mentions, picks, strict=True):
         if m.label != WEAK:
@@ -448,9 +453,10 @@ def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list
         elif c is None:
             keep.append(False)
         else:
+            near = anchors[bisect_left(lats, c.lat - band):bisect_right(lats, c.lat + band)]
             keep.append(((c.country_code, c.admin1_code) in regions and m.locative) or any(
                 a.place_id != c.place_id and haversine_km(c.lat, c.lon, a.lat, a.lon) <= WEAK_NEAR_KM
-                for a in anchors))
+                for a in near))
     return keep
 
 
