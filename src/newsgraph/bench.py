@@ -16,7 +16,8 @@ from newsgraph.ingest.base import RawDoc
 from newsgraph.pipeline import Pipeline
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (VmHWM on Linux)."""
     mem = psutil.Process().memory_info()
     return round(getattr(mem, "peak_wset", 0) or _linux_hwm_mb() or mem.rss / 2**20, 1)
 
@@ -61,7 +62,7 @@ def run_bench(docs: Sequence[RawDoc], settings: Settings | None = None, repeat: 
         "pipeline_s": round(full, 4),
         "ratio": round(full / bare, 3) if bare else None,
         "articles_per_s": round(n / full, 2) if full else None,
-        "peak_rss_mb": _peak_rss_mb(),
+        "peak_rss_mb": peak_rss_mb(),
         "stage_s": stages,
         "stage_share_of_parse": {k: round(v / parse, 3) for k, v in stages.items() if k != "parse"},
     }

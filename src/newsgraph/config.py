@@ -29,3 +29,5 @@ class Settings:
         default_factory=lambda: os.environ.get("NEWSGRAPH_DB", f"sqlite:///{data_dir() / 'newsgraph.db'}")
     )
     processes: int = 1
+    # texts longer than this are parsed in paragraph-aligned chunks (bounded parser memory; see chunks.py)
+    chunk_chars: int = field(default_factory=lambda: int(os.environ.get("NEWSGRAPH_CHUNK_CHARS", 20_000)))

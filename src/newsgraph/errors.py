@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -26,6 +27,9 @@ class Errors(_Coded):
     E011 = "unsupported input kind {kind!r} (expected .txt, .html, .jsonl, .xml/.rss/.atom, a directory or a URL)"
     E020 = "stage {stage!r} failed on this document: {detail}"
     E030 = "database error: {detail}"
+    E040 = "fetch stopped at a limit: {what}"
+    E041 = "interrupted: the store holds every document finished so far; run the same command again to resume (stored documents are skipped)"
+    E042 = "feed list {path!r} could not be read: {detail}"
 
 
 class Warnings(_Coded):
@@ -46,3 +50,11 @@ class InputError(Exception):
     def __reduce__(self) -> tuple[type, tuple[str, str]]:
         """Picklable with both fields, so worker processes can hand errors back in order."""
         return (InputError, (self.source, self.message))
+
+
+_CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?P<user>[^:/@\s]*):(?P<pw>[^@/\s]*)@")
+
+
+def redact(text: str) -> str:
+    """``text`` with the password of any URL in it replaced by ``***`` (database URLs appear in error messages)."""
+    return _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)

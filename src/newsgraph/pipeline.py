@@ -2,7 +2,8 @@
 
 One direction, one parse per text: pre-parse stages (segments, language) run on raw text, then every text is
 parsed once, in batches, with bylines, captions and boilerplate blanked (offsets unchanged), then the remaining
-stages add their layers in order. A failing stage records a coded warning on that document and the others go on.
+stages add their layers in order. Long texts are parsed in paragraph-aligned chunks merged back into one Doc
+(chunks.py), so parser memory stays bounded and stages still see one Doc with the text's offsets. A failing stage records a coded warning on that document and the others go on.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from newsgraph.chunks import pipe_chunked
 from newsgraph.config import Settings
 from newsgraph.context import Context
 from newsgraph.document import Document
@@ -66,11 +68,15 @@ class Pipeline:
                 self._apply(spec, doc, None)
         if post and real:
             t0 = time.perf_counter()
-            parsed_docs = list(self.nlp.pipe((masked_text(d) for d in real), batch_size=self.settings.batch_size))
-            self.ctx.timings["parse"] += time.perf_counter() - t0
-            for doc, parsed in zip(real, parsed_docs, strict=True):
+            parsed_docs = pipe_chunked(self.nlp, (masked_text(d) for d in real), self.settings.batch_size,
+                                       self.settings.chunk_chars)
+            for doc in real:  # one parsed Doc at a time: a long text's Doc is released before the next is parsed
+                parsed = next(parsed_docs)
+                self.ctx.timings["parse"] += time.perf_counter() - t0
                 for spec in post:
                     self._apply(spec, doc, parsed)
+                del parsed
+                t0 = time.perf_counter()
         return docs
 
     def _apply(self, spec: StageSpec, doc: Document, parsed: object) -> None:

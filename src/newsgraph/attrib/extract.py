@@ -220,6 +220,15 @@ def stance_of(tok: Token, lemma: str, lex: CueLexicon) -> str:
     return stance
 
 
+def doc_text(doc: Doc) -> str:
+    """The parsed text, read once per document: spaCy rebuilds ``Doc.text`` from every token on each read, which
+    made one lookup per cue verb cost the whole document (quadratic on long texts)."""
+    cached = doc.user_data.get("newsgraph.text")
+    if cached is None or len(cached) != doc[-1].idx + len(doc[-1].text_with_ws):
+        cached = doc.user_data["newsgraph.text"] = doc.text
+    return cached
+
+
 def adjacent_quote(text: str, quotes: list[Offsets], anchor: int) -> Offsets | None:
     """The quotation that ends right before a trailing source or cue ('"...," Ana Ruiz, 25, said'), for when
     the parser has cut the quotation off into sentences of its own."""
@@ -332,7 +341,7 @@ def quoting_verb_candidate(tok: Token, sent: Span, quotes: list[Offsets]) -> Can
     doc = tok.doc
     quoted, frame = quote_after(tok, sent, quotes), "quote-after/unknown"
     if quoted is None and subj.i > tok.i - 4:
-        quoted, frame = adjacent_quote(doc.text, quotes, min(doc[src[0]].idx, tok.idx)), "quote/unknown"
+        quoted, frame = adjacent_quote(doc_text(doc), quotes, min(doc[src[0]].idx, tok.idx)), "quote/unknown"
     if quoted is None:
         return None
     lemma = tok.lemma_.lower()
@@ -385,7 +394,7 @@ def verb_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float,
                 if rng is not None:
                     content, frame = rng, "as"
     if content is None and quoted is None:
-        quoted = adjacent_quote(doc.text, quotes, min(doc[src[0]].idx, tok.idx))
+        quoted = adjacent_quote(doc_text(doc), quotes, min(doc[src[0]].idx, tok.idx))
         if quoted is None:
             return None
         content, frame = (tok.i, tok.i), "quote"

@@ -12,6 +12,7 @@ from typing import Any
 from newsgraph.document import Attribution, Document, EntitySpan, Quantity
 from newsgraph.events.syntax import Token, direct_object, first_child, np_span, semantic_head
 from newsgraph.events.triggers import Candidate
+from newsgraph.spans import index_of
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -80,9 +81,7 @@ def token_starts(parsed, spans: list[tuple[int, int]]) -> list[int | None]:
 def pick_in_clause(starts: list[int | None], clause: set[int], trigger_i: int) -> int | None:
     """Index of the span whose first token is in the clause, nearest the trigger."""
     best, best_d = None, None
-    for n, ti in enumerate(starts):
-        if ti is None or ti not in clause:
-            continue
+    for n, ti in _places_in(starts, clause):
         d = abs(ti - trigger_i)
         if best_d is None or d < best_d:
             best, best_d = n, d
@@ -90,7 +89,8 @@ def pick_in_clause(starts: list[int | None], clause: set[int], trigger_i: int) -
 
 
 def pick_in_range(spans: list[tuple[int, int]], lo: int, hi: int, pos: int) -> int | None:
-    cands = [(abs(s - pos), n) for n, (s, e) in enumerate(spans) if lo <= s and e <= hi]
+    index = index_of("pick_in_range", spans, lambda span: span)
+    cands = [(abs(spans[n][0] - pos), n) for n in index.within(lo, hi)]
     return min(cands)[1] if cands else None
 
 
@@ -120,7 +120,8 @@ def event_date(doc: Document, time_index: int | None) -> tuple[str | None, str |
 
 def attribution_of(attributions: list[Attribution], pos: int) -> str | None:
     """The innermost attribution whose content contains the trigger (the closest 'who says so')."""
-    inside = [a for a in attributions if a.content.start <= pos < a.content.end]
+    index = index_of("attributions", attributions, lambda a: (a.content.start, a.content.end))
+    inside = [attributions[k] for k in index.containing(pos)]
     if not inside:
         return None
     return min(inside, key=lambda a: a.content.end - a.content.start).id
@@ -146,15 +147,34 @@ def _is_locative(tok: Token) -> bool:
     return False
 
 
+_BY_TOKEN: dict[int, tuple[list, dict[int, list[int]]]] = {}
+
+
+def _places_in(place_starts: list[int | None], clause: set[int]) -> list[tuple[int, int]]:
+    """(span number, token) for the spans (places, times) starting in ``clause``, in span order, through a token ->
+    spans map kept for the document's lists (one scan per event would read every span of a long document)."""
+    kept = _BY_TOKEN.get(id(place_starts))
+    if kept is None or kept[0] is not place_starts:
+        if len(_BY_TOKEN) >= 4:
+            _BY_TOKEN.clear()
+        by_token: dict[int, list[int]] = {}
+        for n, ti in enumerate(place_starts):
+            if ti is not None:
+                by_token.setdefault(ti, []).append(n)
+        kept = _BY_TOKEN[id(place_starts)] = (place_starts, by_token)
+    by_token = kept[1]
+    if len(clause) > len(place_starts):
+        return [(n, ti) for n, ti in enumerate(place_starts) if ti is not None and ti in clause]
+    return sorted((n, ti) for ti in clause for n in by_token.get(ti, ()))
+
+
 def pick_place(parsed: Any, place_starts: list[int | None], clause: set[int], c: Candidate,
                recip: Token | None) -> int | None:
     """The toponym governed in the event's clause that names where it happened: one in a locative phrase,
     or the target of a material event ('shelled Kharkiv'); never the party of a verbal one ('accused Moscow')."""
     target = set(range(recip.left_edge.i, recip.right_edge.i + 1)) if recip is not None else set()
     best, best_d = None, None
-    for n, ti in enumerate(place_starts):
-        if ti is None or ti not in clause:
-            continue
+    for n, ti in _places_in(place_starts, clause):
         tok = parsed[ti]
         if not (_is_locative(tok) or (c.type in MATERIAL_TYPES and ti in target)):
             continue
@@ -173,12 +193,11 @@ def entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
         return None
     ent_id = None
     hpos = head.idx
-    for e in doc.entities:
-        if e.start <= hpos < e.end:
-            ent_id = e.entity_id
-            break
+    index = index_of("entities", doc.entities, lambda e: (e.start, e.end))
+    for k in index.containing(hpos)[:1]:
+        ent_id = doc.entities[k].entity_id
     if ent_id is None:
-        inside = [e for e in doc.entities if start <= e.start and e.end <= end]
+        inside = [doc.entities[k] for k in index.within(start, end)]
         if len(inside) == 1:
             ent_id = inside[0].entity_id
     if ent_id is None and head.pos_ == "PRON":

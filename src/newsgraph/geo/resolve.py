@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsgraph.geo.gazetteer import Candidate
+from newsgraph.geo.picks import AnchorView, PickIndex, Without
 
 FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "region": 1.5, "water": 1.5, "landform": 1.0, "admin2": 0.8,
                  "city": 0.0, "other": 0.0}
@@ -111,10 +112,10 @@ class DocContext:
 
     votes: Counter
     total_votes: float
-    anchors: list[Candidate]
-    regions: set[tuple[str, str]]  # (country, admin1 code) of first-level regions named in the document
-    named: set[int]  # place ids other mentions resolved to
-    towns_in: Counter = field(default_factory=Counter)  # (country, admin1 code) -> other towns lying there
+    anchors: AnchorView  # the other mentions' picks, by latitude
+    regions: Without  # (country, admin1 code) of first-level regions named in the document
+    named: Without  # place ids other mentions resolved to
+    towns_in: Without  # (country, admin1 code) -> other towns lying there
     hints: dict[tuple[str, str], float] = field(default_factory=dict)  # regions implied by county names
 
 
@@ -153,12 +154,11 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
         s += 6.0
         why.append(f"inside {qual.name}")
     if ctx.anchors and c.feature not in ("country",):
-        dists = [haversine_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors
-                 if a.place_id != c.place_id and a.feature != "country"]
+        dists, n_near = ctx.anchors.near(c, NEAR_KM, haversine_km)
         bonus = proximity_bonus(dists)
         if bonus > 0:
             s += bonus
-            why.append(f"near {sum(1 for d in dists if d <= NEAR_KM)} other place(s), closest {min(dists):.0f} km")
+            why.append(f"near {n_near} other place(s), closest {min(dists):.0f} km")
     return s, why
 
 
@@ -173,22 +173,17 @@ def proximity_bonus(dists: list[float]) -> float:
     return min(1.75, 0.75 + 0.25 * len(near)) * (0.75 + 0.25 * closeness) + LOCAL_BONUS * closeness
 
 
-def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], votes: Counter) -> DocContext:
+def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], votes: Counter,
+                index: PickIndex | None = None) -> DocContext:
+    """Mention ``i``'s view of the others; ``index`` (built once per pass) keeps this linear in the mentions."""
     own = picks[i]
     mine = votes.copy()
     if own is not None and own.country_code:
         mine[own.country_code] -= _self_vote(own)  # a name must not vote for itself
-    key = mentions[i].matched_key
-    others = [p for j, p in enumerate(picks) if j != i and p is not None and mentions[j].matched_key != key]
-    return DocContext(
-        votes=mine, total_votes=max(0.0, sum(mine.values())),
-        anchors=[p for j, p in enumerate(picks) if j != i and p is not None],
-        regions={(p.country_code, p.admin1_code) for p in others
-                 if p.feature == "admin1" and p.country_code and p.admin1_code},
-        named={p.place_id for p in others},
-        towns_in=Counter((p.country_code, p.admin1_code) for p in others
-                         if p.feature == "city" and p.country_code and p.admin1_code),
-    )
+    index = index or PickIndex([m.matched_key for m in mentions], picks)
+    regions, named, towns_in = index.others(mentions[i].matched_key)
+    return DocContext(votes=mine, total_votes=max(0.0, sum(mine.values())), anchors=AnchorView(index.anchors, own),
+                      regions=regions, named=named, towns_in=towns_in)
 
 
 def resolve(mentions: list[Mention], demonym_ccs: list[str],
@@ -199,12 +194,13 @@ def resolve(mentions: list[Mention], demonym_ccs: list[str],
     results: list[Resolution] = []
     for _ in range(2):
         votes = country_votes(mentions, picks, demonym_ccs)
+        index = PickIndex([m.matched_key for m in mentions], picks)
         results = []
         for i, m in enumerate(mentions):
             if not m.candidates:
                 results.append(Resolution(None, 0.0, "not in gazetteer"))
                 continue
-            ctx = context_for(i, mentions, picks, votes)
+            ctx = context_for(i, mentions, picks, votes, index)
             ctx.hints = region_hints or {}
             qual = picks[m.qualifier] if m.qualifier is not None else None
             scored = sorted(((*score(m, c, ctx, qual), c) for c in m.candidates), key=lambda t: -t[0])

@@ -49,13 +49,23 @@ def _dir_id(root: Path, child: Path) -> str:
     return str(child.relative_to(root).with_suffix(""))
 
 
+def read_capped_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refused by size before reading (a 3 GB file must not be read to learn it is too big)."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(str(path), Errors.E004.fmt(size=size, limit=max_bytes))
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)  # a file growing while read is still cut at the cap
+    return data
+
+
 def read_path(path: Path, max_bytes: int, doc_id: str | None = None) -> Iterator[RawDoc | InputError]:
     ext = path.suffix.lower()
     if ext in JSONL_EXT:
         yield from read_jsonl(path, max_bytes)
         return
     try:
-        text = decode_bytes(path.read_bytes(), str(path), max_bytes)
+        text = decode_bytes(read_capped_file(path, max_bytes), str(path), max_bytes)
     except InputError as exc:
         yield exc
         return

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.errors import Errors, InputError, Warnings
 from newsgraph.ingest.base import RawDoc, text_hash
@@ -17,10 +18,25 @@ META_KEYS = ("title", "url", "outlet", "byline")
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDoc | InputError]:
     """Each line becomes a RawDoc or an InputError naming file and line; one bad line never stops the rest."""
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+        for lineno, raw in enumerate(capped_lines(fh, max_bytes), start=1):
+            if raw is None:
+                yield InputError(f"{path}:{lineno}", Errors.E004.fmt(size=f"at least {max_bytes + 1}", limit=max_bytes))
+                continue
             if not raw.strip():
                 continue
             yield parse_line(raw, f"{path}:{lineno}", lineno, max_bytes)
+
+
+def capped_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of at most ``max_bytes``; a longer one is skipped in bounded reads and yields None (a 3 GB line
+    without a newline must not be read into memory whole)."""
+    while line := fh.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):  # complete (parse_line reports a long one)
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = fh.readline(1 << 20)
+        yield None
 
 
 def parse_line(raw: bytes, source: str, lineno: int, max_bytes: int) -> RawDoc | InputError:

@@ -29,7 +29,7 @@ from newsgraph.attrib.quotes import quote_spans
 from newsgraph.attrib.sources import SourceLinker
 from newsgraph.context import Context
 from newsgraph.document import Attribution, Document, Segment, Source
-from newsgraph.spans import RangeIndex, extractable_ranges
+from newsgraph.spans import IntervalIndex, RangeIndex, extractable_ranges
 from newsgraph.types import Offsets
 
 THRESHOLD = 0.4  # cue-word precision needed when no re-ranking model is shipped
@@ -105,13 +105,14 @@ def drop_copulas_of_adjectives(cands: list[Candidate]) -> list[Candidate]:
 def split_participles(cands: list[Candidate], parsed: Any, text: str) -> None:
     """'X said A, adding B': the participle starts a second attribution by the same speaker, so the first content
     stops at the comma and the participle takes the outer speaker (not a subject it inherited from inside A)."""
+    contents = IntervalIndex(p.content for p in cands)  # contents only shrink below, so it stays a superset
     for c in cands:
         if c.cue_head < 0 or not c.frame.endswith("/shared"):
             continue
         tok = parsed[c.cue_head]
         if tok.tag_ != "VBG" or tok.i == 0 or parsed[tok.i - 1].text != ",":
             continue
-        outers = [p for p in cands if p is not c and p.source is not None
+        outers = [p for p in map(cands.__getitem__, contents.containing(c.cue[0])) if p is not c and p.source is not None
                   and p.content[0] < c.cue[0] < p.content[1] and p.cue[1] <= c.cue[0]]
         if not outers:
             continue
@@ -414,12 +415,14 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 def assign_parents(cands: list[Candidate]) -> None:
     """Nest each attribution under the tightest other attribution whose content holds its cue."""
+    contents = IntervalIndex(o.content for o in cands)  # only contents around the cue, not every candidate
     for i, c in enumerate(cands):
         best, best_len = None, None
         if c.frame == "label":
             c.parent = None  # a transcript or vox-pop label is the layout's own attribution, never embedded
             continue
-        for j, o in enumerate(cands):
+        for j in contents.covering(c.cue[0], c.cue[1]):
+            o = cands[j]
             if i == j:
                 continue
             if o.content[0] <= c.cue[0] and c.cue[1] <= o.content[1] and o.weight >= PARENT_RATIO * c.weight:

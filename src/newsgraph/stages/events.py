@@ -51,13 +51,13 @@ def _trigger_span(doc: Document, c: Candidate) -> Span:
 
 
 def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
-                actor: Token | None, recip: Token | None, starts: dict[str, list[int | None]]) -> Event:
+                actor: Token | None, recip: Token | None, starts: dict[str, list]) -> Event:
     anchor = c.support if c.support is not None else c.token
     clause = event_clause(anchor)
     sent = c.token.sent
     trig = _trigger_span(doc, c)
     place = pick_place(parsed, starts["places"], clause, c, recip)
-    times = [(t.start, t.end) for t in doc.times]
+    times = starts["time_spans"]
     time = pick_in_clause(starts["times"], clause, c.token.i)
     if time is None:
         time = pick_in_range(times, sent.start_char, sent.end_char, trig.start)
@@ -95,7 +95,8 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     allowed = RangeIndex(extractable_ranges(doc))
     events: list[Event] = []
     starts = {"places": token_starts(parsed, [(p.start, p.end) for p in doc.places]),
-              "times": token_starts(parsed, [(t.start, t.end) for t in doc.times])}
+              "times": token_starts(parsed, [(t.start, t.end) for t in doc.times]),
+              "time_spans": [(t.start, t.end) for t in doc.times]}  # once per document, not per event
     for sent in parsed.sents:
         if not sent.text.strip():
             continue

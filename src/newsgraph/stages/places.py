@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,7 +33,7 @@ from newsgraph.document import Document, Place
 from newsgraph.errors import Warnings
 from newsgraph.geo.gazetteer import Candidate, Gazetteer, fold, open_gazetteer
 from newsgraph.geo.resolve import Mention, Resolution, haversine_km, resolve
-from newsgraph.spans import RangeIndex, extractable_ranges
+from newsgraph.spans import DisjointSpans, IntervalIndex, RangeIndex, extractable_ranges
 
 log = logging.getLogger("newsgraph")
 
@@ -110,7 +111,8 @@ def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -
     for m in mentions:
         prune_candidates(m)
     demonyms_as_countries([m for m in mentions if not m.candidates], gaz)
-    mentions = [m for m in mentions if (m.candidates and not person_like(m, doc)) or plausible_unknown(m, doc)]
+    words = person_words(doc)
+    mentions = [m for m in mentions if (m.candidates and not person_like(m, doc, words)) or plausible_unknown(m, doc)]
     actors = not_toponyms()
     return sorted((m for m in mentions if fold(m.text) not in actors), key=lambda m: m.start)
 
@@ -265,10 +267,11 @@ def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention])
     """ORG/PERSON/NORP entities that may be places NER mislabelled ('EU', 'Tamil Nadu', 'Harare'); kept only if
     ``accept_retyped`` finds the whole name in the gazetteer as a strong place."""
     out = []
+    placed = IntervalIndex((m.start, m.end) for m in places)
     for ent in doc.entities:
         if ent.label not in ("ORG", "PERSON", "NORP") or not allowed.covers(ent.start, ent.end):
             continue
-        if any(ent.start < m.end and m.start < ent.end for m in places):
+        if placed.overlaps(ent.start, ent.end):
             continue
         words = doc.text[ent.start:ent.end].split()
         head = words[-1].lower() if len(words) > 1 and ent.label != "NORP" else ""
@@ -339,15 +342,19 @@ def prune_candidates(m: Mention) -> None:
                              or (c.alias_kind == "name" and c.feature != "city"))
 
 
-def person_like(m: Mention, doc: Document) -> bool:
+def person_words(doc: Document) -> frozenset[str]:
+    """Every word of the article's multi-word person names, folded (gathered once, not per mention)."""
+    return frozenset(w for e in doc.entities if e.label == "PERSON" and " " in e.text for w in fold(e.text).split())
+
+
+def person_like(m: Mention, doc: Document, words: frozenset[str] | None = None) -> bool:
     """A one-word 'place' that is also a word of a person's name in this article ('Salah', 'Tyler')."""
     if " " in m.text or not m.candidates:
         return False
     top = max(m.candidates, key=lambda c: c.population)
     if top.feature != "city" or top.population >= 100_000:
         return False
-    key = fold(m.text)
-    return any(e.label == "PERSON" and " " in e.text and key in fold(e.text).split() for e in doc.entities)
+    return fold(m.text) in (person_words(doc) if words is None else words)
 
 
 def _capitalised(tok: Any) -> bool:
@@ -378,6 +385,7 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
     taken = [(m.start, m.end) for m in existing]
     taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS and e.label != "ORG"]
     org_spans = [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
+    taken_index, org_index, placed = IntervalIndex(taken), IntervalIndex(org_spans), DisjointSpans()
     grams: list[tuple[int, int, str]] = []
     for i, j in candidate_runs(parsed):
         for a in range(i, j):
@@ -386,7 +394,7 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
                 if span[-1].lower_ in CONNECTORS or span[0].lower_ in CONNECTORS:
                     continue
                 s, e = span.start_char, span.end_char
-                if not allowed.covers(s, e) or any(s < te and ts < e for ts, te in taken):
+                if not allowed.covers(s, e) or taken_index.overlaps(s, e):
                     continue
                 inner = (a > i and parsed[a - 1].lower_ not in CONNECTORS) or (
                     b < j and parsed[b].lower_ not in CONNECTORS)
@@ -397,19 +405,20 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
     out: list[Mention] = []
     for s, e, t, inner in sorted(grams, key=lambda g: (-(g[1] - g[0]), g[0])):
         cands = found.get(fold(t), ())
-        if not cands or any(s < m.end and m.start < e for m in out):
+        if not cands or placed.overlaps(s, e):
             continue
         if inner and all(c.feature == "city" for c in cands):
             continue  # 'San' in 'San Marcos', 'Washington' in 'Washington Square': part of a longer name
         if strong_name(t, cands):
             label = "GAZ"
-        elif weak_name(t, cands) and not any(s < oe and os_ < e for os_, oe in org_spans):
+        elif weak_name(t, cands) and not org_index.overlaps(s, e):
             label = WEAK
         else:
             continue
         m = make_mention(doc.text, s, e, label)
         if m is not None:
             out.append(m)
+            placed.add(m.start, m.end)
     return out
 
 
@@ -434,6 +443,9 @@ def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list
                if c is not None and m.label != WEAK and c.feature in ("city", "admin2", "region")]
     regions = {(c.country_code, c.admin1_code) for m, c in zip(mentions, picks, strict=True)
                if c is not None and m.label != WEAK and c.feature == "admin1" and c.admin1_code}
+    anchors.sort(key=lambda a: a.lat)  # only anchors within the radius's latitude band are measured
+    lats = [a.lat for a in anchors]
+    band = WEAK_NEAR_KM / 6371.0 * 57.29577951308232 + 1e-6
     keep = []
     for m, c in zip(mentions, picks, strict=True):
         if m.label != WEAK:
@@ -441,9 +453,10 @@ def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list
         elif c is None:
             keep.append(False)
         else:
+            near = anchors[bisect_left(lats, c.lat - band):bisect_right(lats, c.lat + band)]
             keep.append(((c.country_code, c.admin1_code) in regions and m.locative) or any(
                 a.place_id != c.place_id and haversine_km(c.lat, c.lon, a.lat, a.lon) <= WEAK_NEAR_KM
-                for a in anchors))
+                for a in near))
     return keep
 
 
