@@ -129,6 +129,8 @@ def holiday(name: str, year: int) -> date | None:
         return nth_weekday(year, 11, 4, 4)
     if key == "election day":
         return nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    if key == "easter monday":
+        return easter(year) + timedelta(days=1)
     if key.startswith("easter"):
         return easter(year)
     if key == "good friday":

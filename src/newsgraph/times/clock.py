@@ -65,7 +65,7 @@ class ClockRules(Anchoring):
     def _h_clock24(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         d = self._anchor()
         day = d.isoformat() if d else "XXXX-XX-XX"
-        return "TIME", f"{day}T{m['h']}:{m['mi']}", None
+        return "TIME", f"{day}T{m['h']}:{m['mi']}", "APPROX" if m["mod"] else None
 
     def _h_clock_gmt(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         d = self._anchor()

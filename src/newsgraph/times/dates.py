@@ -11,7 +11,7 @@ from newsgraph.times.anchoring import Anchoring
 from newsgraph.times.calendar import holiday, month_day_year, month_year, valid_day
 from newsgraph.times.lexicon import DECADE_WORDS, ORDINALS, SEASONS, WEEKDAYS, words_to_number
 from newsgraph.times.normalise import MODS, norm, year_number
-from newsgraph.times.patterns import MEASURE_AFTER
+from newsgraph.times.patterns import AGE_BEFORE, MEASURE_AFTER
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import fmt_at
 
@@ -142,6 +142,8 @@ class DateRules(Anchoring):
     def _h_decade(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         dec = m["dec"].lower().replace("'", "")
         mod = MODS.get(norm(m["edge"]))
+        if AGE_BEFORE.search(self.text, max(0, c.start - 20), m.start("dec")):
+            return None
         if dec[:-1].isdigit():
             num = dec[:-1]
             if len(num) == 2:  # '80s -> the century of the DCT, or the 1900s before it

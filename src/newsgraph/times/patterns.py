@@ -99,7 +99,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_this", _c(rf"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?(?P<rel>(?i:this|last|tomorrow|yesterday|that|the\s+next|the\s+following|the\s+same|the))\s+(?P<part>{PART})(?!\w)")),
     ("relunit", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?"
                    rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+next|the\s+following|the\s+same|the\s+preceding|that|the|same|later\s+that|earlier\s+that|that\s+same|all|the\s+full|this\s+year.s|last\s+year.s))\s+"
-                   rf"(?P<what>(?i:week|weekend|month|year|fiscal\s+year|decade|century|season|spring|summer|fall|autumn|winter|day)|{WEEKDAY_NAMES})(?![\w-])"
+                   rf"(?P<what>(?i:week|weekend|fortnight|month|year|fiscal\s+year|decade|century|season|spring|summer|fall|autumn|winter|day)|{WEEKDAY_NAMES})(?![\w-])"
                    rf"(?:\s+(?P<part>{PART})(?!\w))?")),
     ("week_of", _c(rf"(?i:the\s+week\s+of)\s+(?:(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<mon2>{MONTH_NAMES}))"
                     rf"(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
@@ -124,7 +124,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
                  rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)(?:,?\s+(?P<cy>{YEAR})(?!\d))?))?")),
-    ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:.])"
+    ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?:(?P<mod>(?i:about|around|approximately|roughly|"
+                   r"approx\.))\s+)?(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:]|\.\d)"
                    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
     ("clock_gmt", _c(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Zulu)\b")),
     ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|"
@@ -144,7 +145,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("long_adj", _c(r"(?i:(?P<num>decades|years|months|weeks|days|hours|day|week|month|year|hour)-long)(?![\w-])")),
     ("holiday", _c(rf"(?:(?P<rel>(?i:last|this|next|this\s+past|the\s+day\s+after|the\s+day\s+before))\s+)?"
                    rf"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year.s(?:\s+(?:Day|Eve))?|"
-                   rf"Election\s+Day|Independence\s+Day|Halloween|Valentine.s\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday|"
+                   rf"Election\s+Day|Independence\s+Day|Halloween|Valentine.s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|"
                    rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Christmas\s+Day|May\s+Day|"
                    rf"Bastille\s+Day|Armistice\s+Day)(?![\w-])(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
@@ -177,6 +178,8 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b|年")
 PERIOD_WORD = re.compile(r"\b(?:quarter|period|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
+# 'in his fifties', 'a woman in her early 30s': a person's age, not a decade of the calendar.
+AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|one's)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"(?:\d[\d,.]*|dozens|hundreds|thousands|millions|thousand|hundred|million)\s+"
                          r"(?:of\s+)?(?:[a-z]+\s+){1,2}$")
@@ -184,7 +187,8 @@ PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IG
 COUNT_BEFORE = re.compile(rf"(?:\d|\b{_NUMW}|\bdozen)\s+$", re.IGNORECASE)
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)
 FORWARD_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|next|payable|ahead\s+of|"
-                         r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is))\s+(?:on\s+)?$",
+                         r"effective|due|starting|beginning|expires?|expiring|deadline\s+(?:of|is)|"
+                         r"(?:set|scheduled|slated|planned|pencilled|penciled|fixed)\s+for)\s+(?:on\s+)?$",
                          re.IGNORECASE)
 MEASURE_AFTER = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|children|workers|employees|jobs|tons|tonnes|feet|foot|meters|"

@@ -15,6 +15,9 @@ from newsgraph.times.patterns import COUNT_BEFORE
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value, fmt_at
 
+FORTNIGHT_RELS = frozenset({"past", "last", "next", "coming", "the past", "the last", "the next", "the coming",
+                            "the previous", "previous", "the following", "this past", "this coming", "the full"})
+
 
 class RelativeRules(Anchoring):
     """Expressions counted from the DCT or the story's date."""
@@ -57,6 +60,8 @@ class RelativeRules(Anchoring):
             what = "year"
         if what in WEEKDAYS:
             return self._relative_weekday(rel, WEEKDAYS[what], norm(m["part"]), mod, c)
+        if what == "fortnight":  # 'the past fortnight', 'the next fortnight': British news counts two weeks
+            return ("DURATION", "P2W", mod) if rel in FORTNIGHT_RELS else None
         if rel in ("same", "that same"):
             rel = "that"
         if rel in ("this year's", "last year's") or (rel in ("the", "all") and what == "season"):
@@ -139,8 +144,9 @@ class RelativeRules(Anchoring):
         if rel in ("the", "all", "same", "that same", "this year's", "last year's", "the current", "current"):
             return None
         suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+        typ = "TIME" if part else "DATE"
         if self.dct is None:
-            return "DATE", f"XXXX-WXX-{wd}{suffix}", mod
+            return typ, f"XXXX-WXX-{wd}{suffix}", mod
         if rel in ("last", "past", "this past", "the past", "the last"):
             d = weekday_near(self.dct - timedelta(days=1), wd, -1)
         elif rel in ("the previous", "the preceding", "previous"):
@@ -152,7 +158,7 @@ class RelativeRules(Anchoring):
         else:  # this Friday
             d = weekday_near(self.dct, wd, self.tense(c.start) or 1)
         self._set_ref(d)
-        return "DATE", d.isoformat() + suffix, mod
+        return typ, d.isoformat() + suffix, mod
 
     def _season(self, rel: str, code: str, mod: str | None) -> tuple[str, str, str | None] | None:
         if self.dct is None:
@@ -191,13 +197,13 @@ class RelativeRules(Anchoring):
         if m["plural"] or m["pplural"]:
             return "SET", f"XXXX-WXX-{wd}{suffix}", None
         mod = MODS.get(norm(m["edge"]))
+        typ = "TIME" if part else "DATE"  # 'Friday night': a part of a known day is a TIME in TimeML 1.2.1
         if self.dct is None:
-            return "DATE", f"XXXX-WXX-{wd}{suffix}", mod
+            return typ, f"XXXX-WXX-{wd}{suffix}", mod
         direction = self.direction(c)
         d = weekday_near(self.dct, wd, direction if direction else -1)
         self._set_ref(d)
-        # 'Friday night' is annotated as the day in news TimeBanks (the part of day goes unsaid), so keep the date
-        return "DATE", d.isoformat(), mod
+        return typ, d.isoformat() + suffix, mod
 
     def _h_ordinal_day(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         day = int(m["day"])

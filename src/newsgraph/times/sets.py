@@ -28,6 +28,8 @@ class SetRules(Anchoring):
         if m["mon"]:
             return "SET", f"XXXX-{self._month_num(m['mon']):02d}", None
         word = norm(m["unit"])
+        if word == "weekend":
+            return "SET", "XXXX-WXX-WE", None
         if word in PARTS_OF_DAY:
             return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", None
         unit = unit_of(word)

@@ -54,6 +54,8 @@ def duration_value(n: float | None, unit: str) -> str:
             n, code = n * 1000, "Y"
         elif code == "Q":
             n, code = n * 3, "M"
+        elif unit == "fortnight":
+            n *= 2
         if n != int(n):
             whole = int(n)
             frac_map = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "M": (60, "S") if unit == "minute" else (0, "")}
