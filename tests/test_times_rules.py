@@ -63,3 +63,39 @@ def test_an_age_is_not_a_decade() -> None:
 def test_a_24_hour_clock_time_may_end_a_sentence() -> None:
     assert values("The drone struck at 18:00. Two people were hurt.", "2023-09-06")["18:00"][0] == "TIME"
     assert "14:30" not in " ".join(values("The ratio was 14:30.5 at the close."))
+
+
+def test_an_evening_clock_time_belongs_to_the_night_the_story_named() -> None:
+    text = "The city was shelled overnight. The strikes began after 11 p.m. and ended at 2 a.m., officials said."
+    got = values(text, "2023-03-08")
+    assert got["11 p.m."] == ("TIME", "2023-03-07T23:00")
+    assert got["2 a.m."] == ("TIME", "2023-03-08T02:00")
+    later = values("The shelling began on Friday night. On Sunday the market opened at 9 a.m.", "2023-03-08")
+    assert later["9 a.m."] == ("TIME", "2023-03-05T09:00")
+
+
+def test_overlap_check_against_disjoint_spans() -> None:
+    from newsgraph.times.scan import overlaps_taken
+
+    starts, ends = [0, 10, 20], [5, 15, 25]
+    assert overlaps_taken(starts, ends, 3, 8)      # tail of the first
+    assert overlaps_taken(starts, ends, 7, 11)     # head of the second
+    assert overlaps_taken(starts, ends, 11, 12)    # inside
+    assert overlaps_taken(starts, ends, 9, 30)     # covers two
+    assert not overlaps_taken(starts, ends, 5, 10)  # the gap exactly
+    assert not overlaps_taken(starts, ends, 25, 40)
+    assert not overlaps_taken([], [], 0, 4)
+
+
+def test_a_long_text_is_tagged_in_linear_time() -> None:
+    import time
+
+    para = "On Monday, two weeks ago, at 10 a.m. Friday, the past three weeks, every Tuesday and in 1998. "
+    small, big = para * 50, para * 800
+    t0 = time.perf_counter()
+    n_small = len(tag(small, "2024-01-30"))
+    t1 = time.perf_counter()
+    n_big = len(tag(big, "2024-01-30"))
+    t2 = time.perf_counter()
+    assert n_big == 16 * n_small
+    assert (t2 - t1) < 40 * (t1 - t0) + 0.5  # 16x the text: well under quadratic (256x)

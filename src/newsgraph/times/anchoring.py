@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from newsgraph.times.lexicon import MONTHS
 from newsgraph.times.patterns import EXPLICIT_YEAR, FORWARD_CUE, PERIOD_WORD, PLUPERFECT_BEFORE, UNTIL_CUE
@@ -34,6 +34,9 @@ class Anchoring:
     quarter: tuple[int, int] | None = None
     month_last: bool = False  # was the last time named a month (no day)?
     _narrative: date | None = None
+    # the evening date of the night the story last named ('overnight', 'last night', 'Friday night'): an evening or
+    # small-hours clock time with no day of its own belongs to that night, not to the DCT
+    night: date | None = None
 
     def __post_init__(self) -> None:
         self.ref = self.dct
@@ -65,6 +68,7 @@ class Anchoring:
 
     def _set_ref(self, d: date) -> None:
         self.month_last = False
+        self.night = None
         self.ref = d
         self.ref_year = d.year
         self.ref_month = d
@@ -75,6 +79,17 @@ class Anchoring:
         self.ref_month = date(year, month, 1)
         self.ref_year = year
         self.month_last = True
+
+    def _night_day(self, hour: int) -> date | None:
+        """The day a clock time with no day falls on when the story is telling a night: the evening's date for
+        18:00-23:59, the next morning's for 00:00-05:59; None (use the anchor) otherwise."""
+        if self.night is None:
+            return None
+        if hour >= 18:
+            return self.night
+        if hour < 6:
+            return self.night + timedelta(days=1)
+        return None
 
     def _anchor(self) -> date | None:
         """The story's current date (the last one named), else the DCT."""

@@ -56,14 +56,15 @@ class ClockRules(Anchoring):
         elif h > 12 or h == 0:
             return None
         hh = self._clock_value(h, mi, ap) if "clock" not in ap else h
-        d = self._day_for(m, c)
+        own_day = m["wd"] or m["deic"] or m["mon"]
+        d = (None if own_day else self._night_day(hh)) or self._day_for(m, c)
         mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "at about": "APPROX"}.get(
             norm(m["mod"]))
         day = d.isoformat() if d else "XXXX-XX-XX"
         return "TIME", f"{day}T{hh:02d}:{mi or 0:02d}", mod
 
     def _h_clock24(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
-        d = self._anchor()
+        d = self._night_day(int(m["h"])) or self._anchor()
         day = d.isoformat() if d else "XXXX-XX-XX"
         return "TIME", f"{day}T{m['h']}:{m['mi']}", "APPROX" if m["mod"] else None
 

@@ -33,10 +33,14 @@ class RelativeRules(Anchoring):
             return "DATE", ref or ("PAST_REF" if offsets[w] < 0 else "FUTURE_REF"), mod
         d = self.dct + timedelta(days=offsets[w])
         if w == "overnight":
-            return "TIME", f"{(self.dct - timedelta(days=1)).isoformat()}TNI", None
+            self.night = self.dct - timedelta(days=1)
+            return "TIME", f"{self.night.isoformat()}TNI", None
         if w == "tonight":
+            self.night = d
             return "TIME", f"{d.isoformat()}TNI", mod
         if part:
+            if part in ("evening", "night"):
+                self.night = d
             return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", mod
         return "DATE", d.isoformat(), mod
 
@@ -51,6 +55,8 @@ class RelativeRules(Anchoring):
             base = base + timedelta(days=1)
         if rel == "the" and part == "night":
             return None
+        if part in ("evening", "night"):
+            self.night = base
         return "TIME", f"{base.isoformat()}T{PARTS_OF_DAY[part]}", MODS.get(norm(m["edge"]))
 
     def _h_relunit(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
@@ -203,6 +209,8 @@ class RelativeRules(Anchoring):
         direction = self.direction(c)
         d = weekday_near(self.dct, wd, direction if direction else -1)
         self._set_ref(d)
+        if part in ("evening", "night"):
+            self.night = d
         return typ, d.isoformat() + suffix, mod
 
     def _h_ordinal_day(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:

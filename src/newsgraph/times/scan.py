@@ -5,6 +5,7 @@ the overlap check only looks at chosen spans).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,16 +39,28 @@ def candidates(text: str, ranges: list[tuple[int, int]], valid: Callable[[Candid
                     found.append(Candidate(s, e, kind, m))
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.kind], c.start))
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans are disjoint, so kept sorted by start their ends are sorted too
+    ends: list[int] = []
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        if overlaps_taken(starts, ends, cand.start, cand.end):
             continue
         if valid is not None and not valid(cand):
             continue
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
+        i = bisect_left(starts, cand.start)
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def overlaps_taken(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the disjoint spans (sorted by start)? Only the two neighbours of its
+    insertion point can, so this is a bisection, not a scan of every span taken (long texts stay linear)."""
+    i = bisect_left(starts, start)
+    if i < len(starts) and starts[i] < end:
+        return True
+    return i > 0 and ends[i - 1] > start
 
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
