@@ -99,3 +99,23 @@ def test_a_long_text_is_tagged_in_linear_time() -> None:
     t2 = time.perf_counter()
     assert n_big == 16 * n_small
     assert (t2 - t1) < 40 * (t1 - t0) + 0.5  # 16x the text: well under quadratic (256x)
+
+
+def test_half_and_quarter_amounts_before_the_unit() -> None:
+    assert values("He served two and a half years.")["two and a half years"] == ("DURATION", "P2Y6M")
+    assert values("It lasted nearly a quarter of a century.")["nearly a quarter of a century"] == ("DURATION", "P25Y")
+
+
+def test_vague_and_joined_recurrences() -> None:
+    assert values("Prices are reviewed every few months.")["every few months"] == ("SET", "PXM")
+    got = values("Sessions are held every Tuesday, Thursday and Saturday.")
+    assert got["Thursday"] == ("SET", "XXXX-WXX-4")
+    assert got["Saturday"] == ("SET", "XXXX-WXX-6")
+    assert values("He met them on Monday and Thursday.")["Thursday"][0] == "DATE"  # no SET to join
+
+
+def test_a_clock_time_takes_the_day_named_right_after_it() -> None:
+    got = values("The polls closed at 8:30 p.m. local time (1730 GMT) on Sunday.")
+    assert got["8:30 p.m. local time"] == ("TIME", "2024-01-28T20:30")
+    assert got["1730 GMT"] == ("TIME", "2024-01-28T17:30")
+    assert values("The talks ended at 18:00 and on Friday they resumed.")["18:00"] == ("TIME", "2024-01-30T18:00")

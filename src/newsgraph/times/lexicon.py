@@ -71,6 +71,8 @@ def words_to_number(text: str) -> float | None:
         return None
     if re.fullmatch(r"half\s+an?", s):
         return 0.5
+    if re.fullmatch(r"a\s+quarter(?:\s+of\s+an?)?", s):  # 'a quarter of a century'
+        return 0.25
     half = 0.0
     for tail in (" and a half", " 1/2", " ½"):
         if s.endswith(tail):

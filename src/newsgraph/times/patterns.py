@@ -22,6 +22,7 @@ _NUMW = (
     rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_NUMW1})"
 )
 NUMBER = _i(
+    rf"(?:\d+|{_NUMW})\s+and\s+a\s+half|a\s+quarter(?:\s+of\s+an?)?(?=[\s-]+century)|"
     rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
     rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
     r"some|a\s+dozen|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous|a\s+single"
@@ -150,7 +151,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"Bastille\s+Day|Armistice\s+Day)(?![\w-])(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
     ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
     ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
-    ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+))\s+)?"
+    ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+|a\s+few|few|several))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
     ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"

@@ -36,6 +36,8 @@ class SetRules(Anchoring):
         if unit is None:
             return None
         num = norm(m["num"])
+        if num in ("few", "a few", "several"):  # 'every few months': a recurrence of unstated period
+            return ("SET", duration_value(None, unit), None) if word.endswith("s") else None
         n: float | None = 2 if num == "other" else (words_to_number(num) if num else 1)
         if n is None:
             return None

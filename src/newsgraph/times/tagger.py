@@ -1,14 +1,17 @@
-"""The tagger: scan, resolve left to right, and split 'April 24 and 25' into two dates.
+"""The tagger: scan, resolve left to right, split 'April 24 and 25' into two dates, then two joins between
+neighbours: a weekday after a weekday SET recurs too, a clock time takes the day named right after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
+from itertools import pairwise
 
 from newsgraph.times.anchoring import TenseFn
 from newsgraph.times.calendar import valid_day
-from newsgraph.times.patterns import YEAR
+from newsgraph.times.patterns import MONTH_NAMES, WEEKDAY_NAMES, YEAR
 from newsgraph.times.resolver import Found, Resolver
 from newsgraph.times.scan import candidates
 from newsgraph.times.values import parse_dct
@@ -36,7 +39,49 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
             if second is not None and any(s <= second.start and second.end <= e for s, e in spans):
                 out.append(second)
                 taken_to = second.end
+    weekday_sets(text, out)
+    clock_days_after(text, out)
     return out
+
+
+# 'every Monday and Thursday': a weekday joined to a weekday SET recurs too.
+SET_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:on\s+)?$")
+WEEKDAY_SET = re.compile(r"XXXX-WXX-[1-7]")
+
+
+def weekday_sets(text: str, found: list[Found]) -> None:
+    """Turn a bare weekday right after a weekday SET ('every Monday and Thursday') into a SET of its own."""
+    for prev, cur in pairwise(found):
+        if not (prev.type == "SET" and WEEKDAY_SET.fullmatch(prev.value)):
+            continue
+        if cur.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", cur.value) or cur.start - prev.end > 12:
+            continue
+        if not SET_JOIN.fullmatch(text, prev.end, cur.start) or not WEEKDAY_WORD.fullmatch(text, cur.start, cur.end):
+            continue
+        wd = date.fromisoformat(cur.value).isoweekday()
+        cur.type, cur.value, cur.mod, cur.anchor = "SET", f"XXXX-WXX-{wd}", None, None
+
+
+# A clock time that names no day of its own ('at 15:00 GMT', '8:30 p.m. local time (1730 GMT)') followed at once
+# by 'on Sunday' / ', March 3' takes that day, not the story's last one.
+OWN_DAY = re.compile(rf"{WEEKDAY_NAMES}|{MONTH_NAMES}|\d{{4}}-\d\d|(?i:today|tonight|yesterday|tomorrow)")
+WEEKDAY_WORD = re.compile(WEEKDAY_NAMES)
+CLOCK_TO_DAY = re.compile(r"[\s(),]*(?:(?i:on)\s+)?")
+
+
+def clock_days_after(text: str, found: list[Found]) -> None:
+    """Right to left, so 'X (Y) on Sunday' passes Sunday through Y to X."""
+    for i in range(len(found) - 2, -1, -1):
+        cur, nxt = found[i], found[i + 1]
+        if cur.type != "TIME" or not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", cur.value):
+            continue
+        if OWN_DAY.search(text, cur.start, cur.end) or nxt.start - cur.end > 10:
+            continue
+        day = re.match(r"\d{4}-\d\d-\d\d", nxt.value) if nxt.type in ("DATE", "TIME") else None
+        if day is None or not CLOCK_TO_DAY.fullmatch(text, cur.end, nxt.start):
+            continue
+        cur.value = day.group(0) + cur.value[10:]
+        cur.anchor = nxt.anchor
 
 
 # 'April 24 and 25,': the second day of a pair shares the first one's month and year.
