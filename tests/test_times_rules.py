@@ -119,3 +119,23 @@ def test_a_clock_time_takes_the_day_named_right_after_it() -> None:
     assert got["8:30 p.m. local time"] == ("TIME", "2024-01-28T20:30")
     assert got["1730 GMT"] == ("TIME", "2024-01-28T17:30")
     assert values("The talks ended at 18:00 and on Friday they resumed.")["18:00"] == ("TIME", "2024-01-30T18:00")
+
+
+def test_day_ranges_give_the_first_day_its_month() -> None:
+    got = values("In the period from 1 to 7 March, 40 incidents were recorded.", "2023-06-07")
+    assert got["1"] == ("DATE", "2023-03-01")
+    assert got["7 March"] == ("DATE", "2023-03-07")
+    assert values("The festival runs 12-14 May.", "2023-06-07")["12"] == ("DATE", "2023-05-12")
+    assert "3" not in values("Prices rose between 3 and 4 percent on 5 June.", "2023-06-07")
+
+
+def test_a_part_of_day_takes_the_date_after_its_of() -> None:
+    got = values("In the afternoon of 3 June, a car exploded.", "2023-06-07")
+    assert got["the afternoon"] == ("TIME", "2023-06-03TAF")
+    assert got["3 June"] == ("DATE", "2023-06-03")
+
+
+def test_the_past_day_and_halves_of_relative_years() -> None:
+    assert values("Over the past day, 5 people were wounded.")["the past day"] == ("DURATION", "P1D")
+    assert values("in the first half of the year")["the first half of the year"] == ("DATE", "2024-H1")
+    assert values("in the second half of next year")["the second half of next year"] == ("DATE", "2025-H2")

@@ -60,6 +60,14 @@ class RelativeRules(Anchoring):
         return "TIME", f"{base.isoformat()}T{PARTS_OF_DAY[part]}", MODS.get(norm(m["edge"]))
 
     def _h_relunit(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        out = self._relunit(m, c)
+        edge = norm(m["edge"])
+        if out is not None and out[0] == "DATE" and edge.endswith("half of") and re.fullmatch(r"\d{4}", out[1]):
+            # 'the first half of the year', 'the second half of next year': a half, not the whole year
+            return "DATE", f"{out[1]}-H{1 if 'first' in edge else 2}", None
+        return out
+
+    def _relunit(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         rel, what = norm(m["rel"]), norm(m["what"])
         mod = MODS.get(norm(m["edge"]))
         if what == "fiscal year":
@@ -123,6 +131,8 @@ class RelativeRules(Anchoring):
         """'that day', 'the next day', 'later in the day': a day of the story, counted from the last one named."""
         steps = {"that": 0, "the same": 0, "later that": 0, "earlier that": 0, "the next": 1, "the following": 1,
                  "the previous": -1, "the preceding": -1}
+        if rel in ("the past", "this past"):  # 'over the past day' (bulletin style): the last 24 hours
+            return "DURATION", "P1D", mod
         if rel not in steps:
             return None
         if self.month_last and not steps[rel] and self.ref_month is not None:

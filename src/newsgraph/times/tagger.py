@@ -39,9 +39,48 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
             if second is not None and any(s <= second.start and second.end <= e for s, e in spans):
                 out.append(second)
                 taken_to = second.end
+    out = day_ranges(text, out, spans)
+    out = parts_of_dated_days(text, out)
     weekday_sets(text, out)
     clock_days_after(text, out)
     return out
+
+
+# 'from 1 to 7 March', 'the night of 4 to 5 June', '12-14 May': the first day of a range shares the month and year
+RANGE_START = re.compile(r"(?<![\d.,/:-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|&)\s*$")
+DAY_FIRST = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]")
+
+
+def day_ranges(text: str, found: list[Found], spans: list[tuple[int, int]]) -> list[Found]:
+    """Add the bare first day before a day-first date ('1 to 7 March' -> 1 March too)."""
+    out: list[Found] = []
+    for f in found:
+        m = None
+        if f.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) and DAY_FIRST.match(text, f.start):
+            m = RANGE_START.search(text, max(0, f.start - 12), f.start)
+        if m is not None and (not out or out[-1].end <= m.start()) and any(s <= m.start() < e for s, e in spans):
+            day = int(m["day"])
+            year, month = int(f.value[:4]), int(f.value[5:7])
+            if day < int(f.value[8:]) and valid_day(year, month, day):
+                out.append(Found(m.start("day"), m.start("day") + len(m.group(0).split()[0].rstrip("-–")),
+                                 "DATE", f"{year:04d}-{month:02d}-{day:02d}", None, f.anchor))
+        out.append(f)
+    return out
+
+
+# 'the afternoon of 3 June', 'the morning of Tuesday': the part of day is a part of that date, not of the DCT.
+PART_OF = re.compile(r"\s+(?i:of)\s+")
+
+
+def parts_of_dated_days(text: str, found: list[Found]) -> list[Found]:
+    """Give '<the part>' the day of the full date after its 'of'; the date stays a DATE of its own, as TimeBank
+    annotates 'the night of Oct. 23' (only the date is tagged there)."""
+    for cur, nxt in pairwise(found):
+        if cur.type != "TIME" or not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T(?:MO|AF|EV|NI)", cur.value):
+            continue
+        if nxt.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) and PART_OF.fullmatch(text, cur.end, nxt.start):
+            cur.value, cur.anchor = f"{nxt.value}{cur.value[10:]}", nxt.anchor
+    return found
 
 
 # 'every Monday and Thursday': a weekday joined to a weekday SET recurs too.
