@@ -139,3 +139,10 @@ def test_the_past_day_and_halves_of_relative_years() -> None:
     assert values("Over the past day, 5 people were wounded.")["the past day"] == ("DURATION", "P1D")
     assert values("in the first half of the year")["the first half of the year"] == ("DATE", "2024-H1")
     assert values("in the second half of next year")["the second half of next year"] == ("DATE", "2025-H2")
+
+
+def test_naming_the_morning_after_keeps_the_night() -> None:
+    text = "The city was shelled overnight, officials said on Wednesday. The strikes began after 11 p.m."
+    assert values(text, "2023-03-08")["11 p.m."] == ("TIME", "2023-03-07T23:00")
+    other = "The city was shelled overnight. On Sunday the market reopened at 7 p.m."
+    assert values(other, "2023-03-08")["7 p.m."] == ("TIME", "2023-03-05T19:00")

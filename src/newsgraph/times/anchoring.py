@@ -68,7 +68,8 @@ class Anchoring:
 
     def _set_ref(self, d: date) -> None:
         self.month_last = False
-        self.night = None
+        if self.night is not None and d not in (self.night, self.night + timedelta(days=1)):
+            self.night = None  # another day named: the story has left that night (its two dates keep it)
         self.ref = d
         self.ref_year = d.year
         self.ref_month = d
