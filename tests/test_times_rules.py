@@ -146,3 +146,11 @@ def test_naming_the_morning_after_keeps_the_night() -> None:
     assert values(text, "2023-03-08")["11 p.m."] == ("TIME", "2023-03-07T23:00")
     other = "The city was shelled overnight. On Sunday the market reopened at 7 p.m."
     assert values(other, "2023-03-08")["7 p.m."] == ("TIME", "2023-03-05T19:00")
+
+
+def test_a_bare_plural_measuring_what_follows_is_a_duration() -> None:
+    assert values("The deal follows months of twists and turns.")["months"] == ("DURATION", "PXM")
+    assert values("The truce ended years of war.")["years"] == ("DURATION", "PXY")
+    assert values("It took thousands of years of erosion.")["thousands of years"] == ("DURATION", "PXY")
+    assert values("in the early years of the republic") == {}
+    assert values("in the days of the empire") == {}

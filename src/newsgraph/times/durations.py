@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 
 from newsgraph.times.anchoring import Anchoring
+from newsgraph.times.lexicon import words_to_number
 from newsgraph.times.normalise import MODS, amount_of, norm, unit_of
 from newsgraph.times.patterns import RATE_BEFORE
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value
+
+PLURAL_OF_BLOCKERS = frozenset({
+    "the", "these", "those", "its", "their", "his", "her", "our", "early", "final", "first", "last", "later",
+    "many", "few", "several", "of", "some", "formative", "golden", "dozen", "dozens", "hundreds", "thousands"})
 
 
 class DurationRules(Anchoring):
@@ -71,6 +76,15 @@ class DurationRules(Anchoring):
         if unit is None:
             return None
         return "DURATION", duration_value(None, unit), None
+
+    def _h_plural_of(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        """'after months of talks': the bare plural is a vague DURATION; not after a determiner, count or
+        position word ('the early years of', 'hundreds of years of' is counted elsewhere)."""
+        before = self.text[max(0, c.start - 20):c.start].split()
+        prev = before[-1].lower() if before else ""
+        if prev in PLURAL_OF_BLOCKERS or prev[:1].isdigit() or words_to_number(prev) is not None:
+            return None
+        return self._h_bare_plural(m, c)
 
     def _h_bare_plural(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         unit = unit_of(m["unit"])

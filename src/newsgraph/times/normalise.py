@@ -54,7 +54,7 @@ def unit_of(word: str) -> str | None:
 
 def amount_of(num: str, half: str | None) -> float | None:
     raw = norm(num)
-    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of"):
+    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of", "thousands of"):
         return None
     n = words_to_number(raw)
     if n is not None and half:

@@ -25,7 +25,7 @@ NUMBER = _i(
     rf"(?:\d+|{_NUMW})\s+and\s+a\s+half|a\s+quarter(?:\s+of\s+an?)?(?=[\s-]+century)|"
     rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
     rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
-    r"some|a\s+dozen|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous|a\s+single"
+    r"some|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|numerous|a\s+single"
 )
 UNIT_RX = _i(
     r"(?:trading\s+|business\s+|working\s+|calendar\s+)?"
@@ -149,6 +149,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"Election\s+Day|Independence\s+Day|Halloween|Valentine.s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|"
                    rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Christmas\s+Day|May\s+Day|"
                    rf"Bastille\s+Day|Armistice\s+Day)(?![\w-])(?:,?\s+(?P<year>{YEAR})(?!\d))?")),
+    # 'after months of talks', 'ended years of war': a bare plural unit measuring the stretch of what follows
+    ("plural_of", _c(r"(?P<unit>(?i:days|weeks|months|years|decades))(?=\s+of\s+[a-z]{3,})"
+                     r"(?!\s+of\s+(?:the|its|their|his|her|our|this|that|these|those)\b)")),
     ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
     ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+|a\s+few|few|several))\s+)?"
@@ -169,7 +172,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d",
         "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
-        "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "bare_plural": r"s\b",
+        "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
         "holiday": r"thanksgiving|christmas|new\s+year|election\s+day|independence|halloween|valentine|easter|"
                    r"good\s+friday|memorial|labor|veterans|boxing|may\s+day|bastille|armistice",
