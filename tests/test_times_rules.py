@@ -154,3 +154,10 @@ def test_a_bare_plural_measuring_what_follows_is_a_duration() -> None:
     assert values("It took thousands of years of erosion.")["thousands of years"] == ("DURATION", "PXY")
     assert values("in the early years of the republic") == {}
     assert values("in the days of the empire") == {}
+
+
+def test_vague_counts_of_quarters_and_first_or_final_plurals() -> None:
+    assert values("It returned to profit after several quarters of losses.")["several quarters"] == ("DURATION", "PXQ")
+    assert values("She won three quarters of the vote.") == {}
+    got = values("Prisoners were taken in the first hours of the ground war.")
+    assert got["the first hours"] == ("DURATION", "PTXH")

@@ -139,8 +139,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                     rf"(?:(?P<rel2>(?i:few|several))\s+)?"
                     rf"(?P<num>{NUMBER})(?:\s+(?i:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd|plus)[\s-]+)?"
                     rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?P<orso>\s+(?i:or\s+so))?(?![\w])(?![\s-]+(?i:old|of\s+age))"
-                    rf"(?:(?<!(?i:quarter))(?<!(?i:quarters))|(?!\s+of\b))")),  # 'three-quarters of' is a fraction
-    ("vague_plural", _c(r"(?:(?P<det>(?i:the|these|those))\s+)?(?P<rel>(?i:past|last|next|coming|recent|previous|following|ensuing|upcoming))\s+"
+                    rf"(?:(?<!(?i:quarter))(?<!(?i:quarters))|(?!\s+of\b)|(?<=(?i:several)\squarters)|(?<=(?i:few)\squarters)|(?<=(?i:many)\squarters))")),
+    # 'three-quarters of the vote' is a fraction; 'several quarters of losses' is a stretch
+    ("vague_plural", _c(r"(?:(?P<det>(?i:the|these|those))\s+)?(?P<rel>(?i:past|last|next|coming|recent|previous|following|ensuing|upcoming|first|final))\s+"
                         r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))(?![\w-])")),
     ("ahead", _c(r"(?i:(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\s+ahead)(?![\w-])")),
     ("long_adj", _c(r"(?i:(?P<num>decades|years|months|weeks|days|hours|day|week|month|year|hour)-long)(?![\w-])")),
