@@ -1,0 +1,163 @@
+"""times: the TimeML conventions added in issue 11 (sentences written for these tests; no parse, tense unknown)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.times.calendar import holiday
+from newsgraph.times.tagger import tag
+from newsgraph.times.values import duration_value
+
+
+def values(text: str, published: str | None = "2024-01-30") -> dict[str, tuple[str, str]]:
+    return {text[f.start:f.end]: (f.type, f.value) for f in tag(text, published)}
+
+
+def test_a_part_of_a_named_day_is_a_time() -> None:
+    got = values("Snow has fallen since Sunday night and more is expected by Thursday morning.")
+    assert got["Sunday night"] == ("TIME", "2024-01-28TNI")
+    assert got["Thursday morning"][0] == "TIME"
+    assert got["Thursday morning"][1].endswith("TMO")
+    assert values("They met Tuesday evening.", None)["Tuesday evening"] == ("TIME", "XXXX-WXX-2TEV")
+
+
+def test_a_recurring_part_of_day_stays_a_set() -> None:
+    assert values("The club meets on Tuesday nights.")["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+
+
+def test_an_arranged_clock_time_points_forward() -> None:
+    got = values("The final vote is set for 10 a.m. Friday.", "2023-12-21")
+    assert got["10 a.m. Friday"] == ("TIME", "2023-12-22T10:00")
+    assert values("The hearing is scheduled for Monday.", "2023-12-21")["Monday"] == ("DATE", "2023-12-25")
+
+
+def test_a_hedged_24_hour_clock_takes_the_day_named_before() -> None:
+    got = values("On 28 September, at approximately 14:30, gunmen opened fire.", "2022-10-03")
+    assert got["approximately 14:30"] == ("TIME", "2022-09-28T14:30")
+    found = [f for f in tag("Shots were heard at around 07:15.", "2022-10-03") if f.type == "TIME"]
+    assert found[0].mod == "APPROX"
+
+
+def test_a_fortnight_is_two_weeks() -> None:
+    assert duration_value(1, "fortnight") == "P2W"
+    assert duration_value(3, "fortnight") == "P6W"
+    assert values("The pier was shut for a fortnight.")["a fortnight"] == ("DURATION", "P2W")
+    assert values("Cases rose over the past fortnight.")["the past fortnight"] == ("DURATION", "P2W")
+
+
+def test_every_weekend_is_a_weekend_set() -> None:
+    assert values("Protesters have gathered every weekend.")["every weekend"] == ("SET", "XXXX-WXX-WE")
+
+
+def test_easter_monday() -> None:
+    assert holiday("Easter Monday", 2021) == date(2021, 4, 5)
+    assert values("The clinic opened on Easter Monday.", "2021-04-12")["Easter Monday"] == ("DATE", "2021-04-05")
+
+
+def test_an_age_is_not_a_decade() -> None:
+    assert "fifties" not in values("The man, in his fifties, remains in hospital.")
+    assert "early thirties" not in " ".join(values("A woman in her early thirties was hurt."))
+    assert values("The mill closed in the fifties.", "2020-01-15")["the fifties"] == ("DATE", "195")
+
+
+def test_a_24_hour_clock_time_may_end_a_sentence() -> None:
+    assert values("The drone struck at 18:00. Two people were hurt.", "2023-09-06")["18:00"][0] == "TIME"
+    assert "14:30" not in " ".join(values("The ratio was 14:30.5 at the close."))
+
+
+def test_an_evening_clock_time_belongs_to_the_night_the_story_named() -> None:
+    text = "The city was shelled overnight. The strikes began after 11 p.m. and ended at 2 a.m., officials said."
+    got = values(text, "2023-03-08")
+    assert got["11 p.m."] == ("TIME", "2023-03-07T23:00")
+    assert got["2 a.m."] == ("TIME", "2023-03-08T02:00")
+    later = values("The shelling began on Friday night. On Sunday the market opened at 9 a.m.", "2023-03-08")
+    assert later["9 a.m."] == ("TIME", "2023-03-05T09:00")
+
+
+def test_overlap_check_against_disjoint_spans() -> None:
+    from newsgraph.times.scan import overlaps_taken
+
+    starts, ends = [0, 10, 20], [5, 15, 25]
+    assert overlaps_taken(starts, ends, 3, 8)      # tail of the first
+    assert overlaps_taken(starts, ends, 7, 11)     # head of the second
+    assert overlaps_taken(starts, ends, 11, 12)    # inside
+    assert overlaps_taken(starts, ends, 9, 30)     # covers two
+    assert not overlaps_taken(starts, ends, 5, 10)  # the gap exactly
+    assert not overlaps_taken(starts, ends, 25, 40)
+    assert not overlaps_taken([], [], 0, 4)
+
+
+def test_a_long_text_is_tagged_in_linear_time() -> None:
+    import time
+
+    para = "On Monday, two weeks ago, at 10 a.m. Friday, the past three weeks, every Tuesday and in 1998. "
+    small, big = para * 50, para * 800
+    t0 = time.perf_counter()
+    n_small = len(tag(small, "2024-01-30"))
+    t1 = time.perf_counter()
+    n_big = len(tag(big, "2024-01-30"))
+    t2 = time.perf_counter()
+    assert n_big == 16 * n_small
+    assert (t2 - t1) < 40 * (t1 - t0) + 0.5  # 16x the text: well under quadratic (256x)
+
+
+def test_half_and_quarter_amounts_before_the_unit() -> None:
+    assert values("He served two and a half years.")["two and a half years"] == ("DURATION", "P2Y6M")
+    assert values("It lasted nearly a quarter of a century.")["nearly a quarter of a century"] == ("DURATION", "P25Y")
+
+
+def test_vague_and_joined_recurrences() -> None:
+    assert values("Prices are reviewed every few months.")["every few months"] == ("SET", "PXM")
+    got = values("Sessions are held every Tuesday, Thursday and Saturday.")
+    assert got["Thursday"] == ("SET", "XXXX-WXX-4")
+    assert got["Saturday"] == ("SET", "XXXX-WXX-6")
+    assert values("He met them on Monday and Thursday.")["Thursday"][0] == "DATE"  # no SET to join
+
+
+def test_a_clock_time_takes_the_day_named_right_after_it() -> None:
+    got = values("The polls closed at 8:30 p.m. local time (1730 GMT) on Sunday.")
+    assert got["8:30 p.m. local time"] == ("TIME", "2024-01-28T20:30")
+    assert got["1730 GMT"] == ("TIME", "2024-01-28T17:30")
+    assert values("The talks ended at 18:00 and on Friday they resumed.")["18:00"] == ("TIME", "2024-01-30T18:00")
+
+
+def test_day_ranges_give_the_first_day_its_month() -> None:
+    got = values("In the period from 1 to 7 March, 40 incidents were recorded.", "2023-06-07")
+    assert got["1"] == ("DATE", "2023-03-01")
+    assert got["7 March"] == ("DATE", "2023-03-07")
+    assert values("The festival runs 12-14 May.", "2023-06-07")["12"] == ("DATE", "2023-05-12")
+    assert "3" not in values("Prices rose between 3 and 4 percent on 5 June.", "2023-06-07")
+
+
+def test_a_part_of_day_takes_the_date_after_its_of() -> None:
+    got = values("In the afternoon of 3 June, a car exploded.", "2023-06-07")
+    assert got["the afternoon"] == ("TIME", "2023-06-03TAF")
+    assert got["3 June"] == ("DATE", "2023-06-03")
+
+
+def test_the_past_day_and_halves_of_relative_years() -> None:
+    assert values("Over the past day, 5 people were wounded.")["the past day"] == ("DURATION", "P1D")
+    assert values("in the first half of the year")["the first half of the year"] == ("DATE", "2024-H1")
+    assert values("in the second half of next year")["the second half of next year"] == ("DATE", "2025-H2")
+
+
+def test_naming_the_morning_after_keeps_the_night() -> None:
+    text = "The city was shelled overnight, officials said on Wednesday. The strikes began after 11 p.m."
+    assert values(text, "2023-03-08")["11 p.m."] == ("TIME", "2023-03-07T23:00")
+    other = "The city was shelled overnight. On Sunday the market reopened at 7 p.m."
+    assert values(other, "2023-03-08")["7 p.m."] == ("TIME", "2023-03-05T19:00")
+
+
+def test_a_bare_plural_measuring_what_follows_is_a_duration() -> None:
+    assert values("The deal follows months of twists and turns.")["months"] == ("DURATION", "PXM")
+    assert values("The truce ended years of war.")["years"] == ("DURATION", "PXY")
+    assert values("It took thousands of years of erosion.")["thousands of years"] == ("DURATION", "PXY")
+    assert values("in the early years of the republic") == {}
+    assert values("in the days of the empire") == {}
+
+
+def test_vague_counts_of_quarters_and_first_or_final_plurals() -> None:
+    assert values("It returned to profit after several quarters of losses.")["several quarters"] == ("DURATION", "PXQ")
+    assert values("She won three quarters of the vote.") == {}
+    got = values("Prisoners were taken in the first hours of the ground war.")
+    assert got["the first hours"] == ("DURATION", "PTXH")
