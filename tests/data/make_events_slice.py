@@ -42,4 +42,5 @@ if __name__ == "__main__":
     root = Path(__file__).resolve().parents[2]
     dev = Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared" / "eval" / "events" / "dev.jsonl"
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/newsgraph-events-slice")
-    print("slice %d, rest %d documents" % split(dev, out))
+    n_slice, n_rest = split(dev, out)
+    print(f"slice {n_slice}, rest {n_rest} documents")

@@ -4,7 +4,8 @@
   THREATEN; 'accused X of violating the ceasefire' is one ACCUSE; 'rejected a request' is a REJECT).
 - Promises and futures: a future cooperative event is AGREE, a future material conflict is THREATEN
   ('will withdraw' -> AGREE, 'vowed to fight' -> THREATEN), as the PLOVER manual asks.
-- Negation: 'did not attack' is marked negated; 'would not accept' is a REJECT.
+- Negation: 'did not attack' is marked negated; 'would not accept' is a REJECT; a called-off visit is negated,
+  and a passive 'was never signed' says the signing did not happen (negated), not that someone refused.
 - Harm verbs (kill, injure, destroy) need a perpetrator that is not a disaster, accident or illness.
 """
 
@@ -85,6 +86,17 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     return None
 
 
+def is_cancelled(noun: Token, lex: Lexicon) -> bool:
+    """'The minister's visit was called off', 'cancelled the summit': the nominal event did not take place."""
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if set(keys(verb)) & lex.cls("cancel"):
+        return True
+    return verb.lemma_.lower() == "call" and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "off"
+                                                   for c in verb.children)
+
+
 def is_future(tok: Token, lex: Lexicon) -> bool:
     if aux_words(tok) & lex.cls("future"):
         return True
@@ -132,7 +144,8 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     if c.kind == "verb" or c.support is not None:
         c.negated = c.negated or has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail")
     lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())
-    if c.negated and c.type in COOPERATIVE and lemmas & lex.cls("flip"):
+    # 'X did not accept' is X refusing; 'the truce was never signed' only says it did not happen
+    if c.negated and c.type in COOPERATIVE and lemmas & lex.cls("flip") and not is_passive(tok):
         c.type, c.mode, c.negated = "REJECT", None, False
         return c
     if is_future(tok, lex):
