@@ -132,3 +132,15 @@ def test_business_and_sport_uses_of_conflict_verbs_are_no_events(pipeline: Pipel
                  "The winger shot his side into the semi-final."):
         assert not [e for e in run(pipeline, text).events if e.type in ("ASSAULT", "COERCE", "PROTEST")], text
     assert events(pipeline, "Gunmen attacked a market in Maiduguri.", "ASSAULT")
+
+
+def test_agent_of_a_passive_carrying_a_nominal(pipeline: Pipeline) -> None:
+    e = one(pipeline, "The former mayor was put under house arrest by the police.", "COERCE")
+    assert actor(e) == "the police"
+
+
+def test_by_phrase_hung_on_the_of_object_and_gerund_subject(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Survivors recalled the bombing of the mill by armed herders.", "ASSAULT")
+    assert actor(e) == "armed herders"
+    for e in events(pipeline, "Shelling by the Syrian army destroyed a bakery in Atarib.", "ASSAULT"):
+        assert actor(e) is not None and "Syrian army" in actor(e)

@@ -115,8 +115,9 @@ def _is_attack_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 def is_gerund_nominal(tok: Token) -> bool:
-    """A subjectless -ing form with an of-phrase is a noun in all but tag: 'Overnight shelling of Nikopol'."""
-    return (tok.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    """A subjectless -ing form with an of- or by-phrase is a noun in all but tag: 'Overnight shelling of
+    Nikopol', 'Shelling by the army damaged a school'."""
+    return (tok.tag_ == "VBG" and any(c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for c in tok.children)
             and not any(c.dep_ in ("nsubj", "aux", "dobj", "obj") for c in tok.children))
 
 
@@ -259,8 +260,12 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     subj_of_gov = verb_subject(gov) if gov is not None else None
     if subj_of_gov is not None and subj_of_gov.i == noun.i:  # 'talks resumed': the noun is the verb's subject
         gov = None
+    # a nominal event's own by-phrase is its agent ('the bombing of the mill by armed herders'), any noun
     own_by = next((p for _, p in prep_objects(noun, ("by",)) if _usable(p)
-                   and (is_agentive(p, lex) or is_instrument(p, lex))), None)
+                   and (is_agentive(p, lex) or p.pos_ in ("NOUN", "PROPN"))), None)
+    if own_by is None:  # 'the bombardment of the old town by government forces': by hung on the of-object
+        own_by = next((p for _, of in prep_objects(noun, ("of",)) for _, p in prep_objects(of, ("by",))
+                       if _usable(p) and is_agentive(p, lex)), None)
     if own_by is None and sup is None and gov is not None and not is_passive(gov) and noun.dep_ in ("dobj", "obj"):
         # 'described the shelling of the harbour by naval forces': an active verb has no by-agent of its own,
         # so a by-phrase the parser hung on it belongs to the nominal event
@@ -270,8 +275,8 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         if gov.lemma_.lower() in UNDERGOER_SUPPORT or (sup is None and fights_off(gov, lex)):
             recip = verb_subject(gov)  # 'came under attack', 'the garrison fought off an assault by X'
             actor = own_by
-        elif is_passive(gov):
-            actor = agent(gov) if sup is not None else None
+        elif is_passive(gov):  # 'was placed under house arrest by the security services'
+            actor = agent(gov) if sup is not None or noun.dep_ == "pobj" else None
         else:
             actor = resolve_pronoun(verb_subject(gov), gov, lex)
     if own_by is not None and (sup is None or is_passive(sup)):  # 'residents described the shelling by X'
@@ -327,6 +332,9 @@ def arguments(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None, T
             instrument = next(x for x in c.token.children if x.dep_ == "compound" and is_instrument(x, lex))
     if is_bare_number(actor):
         actor = None
+    if actor is not None and actor.i != c.token.i and (is_gerund_nominal(actor) or _is_attack_noun(actor, lex)):
+        # 'Shelling by the army destroyed a bakery': an event is no actor; its own agent is
+        actor = next((p for _, p in prep_objects(actor, ("by",)) if _usable(p)), None) or _owner(actor)
     if recip is not None and is_instrument(recip, lex):  # 'shot down a Russian drone' -> Russian
         owner, _ = split_instrument(recip, lex)
         recip = owner if owner is not None else recip
