@@ -144,3 +144,39 @@ def test_by_phrase_hung_on_the_of_object_and_gerund_subject(pipeline: Pipeline) 
     assert actor(e) == "armed herders"
     for e in events(pipeline, "Shelling by the Syrian army destroyed a bakery in Atarib.", "ASSAULT"):
         assert actor(e) is not None and "Syrian army" in actor(e)
+
+
+# ---- round two: translated wire wording, claims, metaphors, disasters ------------------------------------------
+
+def test_translated_wire_attack_wording(pipeline: Pipeline) -> None:
+    e = one(pipeline, "The gunmen attacked to the checkpoint of the police near Mardin.", "ASSAULT")
+    assert actor(e) == "The gunmen"
+    e = one(pipeline, "As a result of the aggression of the enemy artillery on the village, two citizens were "
+                      "martyred.", "ASSAULT")
+    assert actor(e) is not None and "enemy" in actor(e)
+
+
+def test_claimed_attack_takes_the_claimant(pipeline: Pipeline) -> None:
+    e = one(pipeline, "The bombing of the bridge was claimed by the Baloch Liberation Army.", "ASSAULT")
+    assert actor(e) is not None and "Baloch Liberation Army" in actor(e)
+
+
+def test_led_coalition_owns_its_aircraft(pipeline: Pipeline) -> None:
+    e = one(pipeline, "US-led coalition jets struck an arms depot near Deir ez-Zor.", "ASSAULT")
+    assert actor(e) == "US" and e.instrument is not None
+
+
+def test_metaphor_disease_and_entertainment_are_no_events(pipeline: Pipeline) -> None:
+    for text in ("The new perfume is an assault on the nose.",
+                 "Measles has killed 30 children in the district this year.",
+                 "A boiler blast at a laundry injured three workers.",
+                 "The stunt team blew up an old car for the closing scene.",
+                 "Bank stocks were hammered on Friday.",
+                 "His side crushed the visitors in the final."):
+        assert not [e for e in run(pipeline, text).events if e.type in ("ASSAULT", "COERCE", "PROTEST")], text
+    assert events(pipeline, "The car bomb blast killed four soldiers at the gate.", "ASSAULT")
+
+
+def test_weather_postponed_trip_is_no_sanction(pipeline: Pipeline) -> None:
+    assert not events(pipeline, "The envoy's visit was postponed because of a storm.", "SANCTION")
+    assert events(pipeline, "Ankara postponed the visit of the Swedish minister.", "SANCTION")

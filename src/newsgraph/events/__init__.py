@@ -7,7 +7,7 @@
 - ``select``: which candidates of a sentence become events
 - ``roles``: actor and recipient from argument structure (passive agents, nominal by/of/possessive phrases)
 - ``instruments``: weapons and vehicles kept apart from the actor (``Event.instrument``), their owner as actor
-- ``gate``: the no-event gate (conflict verbs with business or sport parties)
+- ``gate``: the no-event gate (conflict verbs with business, sport or culture parties; metaphors)
 - ``conventions``: PLOVER's protest conventions once roles are known
 - ``fields``: entity ids, place, time, date, attribution and quantity
 """

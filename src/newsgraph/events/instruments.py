@@ -41,6 +41,10 @@ def _party_modifier(tok: Token, lex: Lexicon) -> Token | None:
             continue
         if c.ent_type_ in OWNER_ENTS:
             return c
+        if c.lower_ in ("led", "backed"):  # 'Saudi-led coalition warplanes' (split as Saudi / - / led)
+            leader = next((x for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod")), None)
+            if leader is not None:
+                return leader
         if set(keys(c)) & party_words and not is_instrument(c, lex):
             return c
     return None

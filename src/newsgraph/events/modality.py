@@ -188,8 +188,20 @@ def resolve_modal(c: Candidate, contents: list[Candidate]) -> None:
         c.mode = threat_mode(conflict[0])
 
 
-def _lemma_in(tok: Token | None, words: frozenset[str]) -> bool:
-    return tok is not None and bool(set(keys(semantic_head(tok))) & words)
+def _noun_keys(tok: Token, compounds: bool) -> set[str]:
+    """Keys of a noun, singular too ('Wildfires'), and with ``compounds`` those of the nouns compounded onto
+    it ('a gas cylinder blast')."""
+    out: set[str] = set()
+    for t in (tok, *[c for c in tok.children if compounds and c.dep_ == "compound"]):
+        for k in keys(t):
+            out.add(k)
+            if k.endswith("s") and len(k) > 3:
+                out.add(k[:-1])
+    return out
+
+
+def _lemma_in(tok: Token | None, words: frozenset[str], compounds: bool = False) -> bool:
+    return tok is not None and bool(_noun_keys(semantic_head(tok), compounds) & words)
 
 
 def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
@@ -198,10 +210,12 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
     disaster = lex.cls("disaster")
     armed = lex.cls("military") | lex.cls("weapon")
     doer = agent(tok) if is_passive(tok) else verb_subject(tok)
-    if doer is not None:
-        if _lemma_in(doer, armed):
+    if doer is not None:  # the doer's head decides first ('an army truck crash' is an accident), then its
+        if _lemma_in(doer, disaster) and not _lemma_in(doer, armed):  # compounds: 'a car bomb blast' is armed,
+            return False  # 'a gas cylinder blast' is not
+        if _lemma_in(doer, armed, compounds=True):
             return True
-        if _lemma_in(doer, disaster):
+        if _lemma_in(doer, disaster, compounds=True):
             return False
     for _, pobj in prep_objects(tok, ("in", "by", "after", "from", "during", "when")):
         if _lemma_in(pobj, disaster) and not _lemma_in(pobj, armed):

@@ -99,6 +99,8 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     if is_gerund_nominal(tok):  # 'Shelling of Donetsk by Ukrainian forces: one dead'
         by = next((p for _, p in prep_objects(tok, ("by",)) if _usable(p)), None)
         of = next((p for _, p in prep_objects(tok, ("of",)) if _usable(p)), None)
+        if by is None and tok.dep_ in ("dobj", "obj") and set(keys(tok.head)) & lex.cls("light"):
+            by = resolve_pronoun(verb_subject(tok.head), tok.head, lex)  # 'militants carried out the shelling of X'
         return by, of
     obj = object_child(tok)
     if fights_off(tok, lex) and obj is not None and _is_attack_noun(obj, lex):
@@ -122,15 +124,30 @@ def is_gerund_nominal(tok: Token) -> bool:
 
 
 def _agent_of_event_phrase(verb: Token, lex: Lexicon) -> Token | None:
-    """'were killed in an attack by Boko Haram fighters': an agentless passive takes the agent of the attack
-    noun in its own in/during phrase (its by-phrase or possessor)."""
-    for _, pobj in prep_objects(verb, ("in", "during")):
-        if not _is_attack_noun(pobj, lex):
-            continue
-        by = next((p for _, p in prep_objects(pobj, ("by",)) if _usable(p)), None)
-        owner = by if by is not None else first_child(pobj, ("poss",))
-        if owner is not None and owner.lower_ not in PRONOUNS:
-            return owner
+    """'were killed in an attack by Boko Haram fighters', 'as a result of the aggression of the coalition
+    aviation on X, three were killed': an agentless passive takes the agent of an attack noun inside its own
+    prepositional phrases (by-phrase, possessor, or an of-phrase beside an on-target)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in prep.subtree:
+            if noun.pos_ != "NOUN" or not _is_attack_noun(noun, lex):
+                continue
+            owner = _nominal_agent(noun, lex)
+            if owner is not None and owner.lower_ not in PRONOUNS:
+                return owner
+    return None
+
+
+def _nominal_agent(noun: Token, lex: Lexicon) -> Token | None:
+    by = next((p for _, p in prep_objects(noun, ("by",)) if _usable(p)), None)
+    if by is not None:
+        return by
+    poss = first_child(noun, ("poss",))
+    if poss is not None:
+        return poss
+    for _, of in prep_objects(noun, ("of",)):  # the on-target may hang on the noun or on its of-object
+        targeted = any(True for h in (noun, of) for _ in prep_objects(h, ("on", "upon", "against")))
+        if targeted and (is_agentive(of, lex) or is_instrument(of, lex)):
+            return of
     return None
 
 
@@ -275,19 +292,24 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         if gov.lemma_.lower() in UNDERGOER_SUPPORT or (sup is None and fights_off(gov, lex)):
             recip = verb_subject(gov)  # 'came under attack', 'the garrison fought off an assault by X'
             actor = own_by
-        elif is_passive(gov):  # 'was placed under house arrest by the security services'
-            actor = agent(gov) if sup is not None or noun.dep_ == "pobj" else None
+        elif is_passive(gov):  # 'placed under house arrest by the police', 'the attack was claimed by X'
+            carried = noun.dep_ == "pobj" and noun.head.lower_ in ("under", "into")
+            actor = agent(gov) if sup is not None or carried or gov.lemma_.lower() == "claim" else None
         else:
             actor = resolve_pronoun(verb_subject(gov), gov, lex)
     if own_by is not None and (sup is None or is_passive(sup)):  # 'residents described the shelling by X'
         actor = own_by
+    if actor is None and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "claim":
+        actor = agent(noun.head)  # 'the attack on the convoy was claimed by X': X claims it as its own
     if actor is None:
         actor = _owner(noun)
     if actor is None and gov is not None and is_passive(gov) and agent(gov) is None:
         actor = _nearest_party_before(noun)
+    has_target = any(True for _ in prep_objects(noun, ("on", "upon", "against")))
     for _, pobj in prep_objects(noun, ("of",)):
-        if c.type in OWNER_OF_TYPES and actor is None:
-            actor = pobj
+        if (c.type in OWNER_OF_TYPES or (has_target and (is_agentive(pobj, lex) or is_instrument(pobj, lex)))) \
+                and actor is None:
+            actor = pobj  # 'the aggression of the coalition aviation on the district': of names the attacker
         elif recip is None and c.type not in OWNER_OF_TYPES:
             recip = pobj
     if recip is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsgraph.context import Context
 from newsgraph.document import Document, Event, SentenceRef, Span
-from newsgraph.events.conventions import crowd_rules
+from newsgraph.events.conventions import armed_raid, crowd_rules
 from newsgraph.events.fields import (
     attribution_of,
     entity_span,
@@ -114,6 +114,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
             actor, recip, instr = arguments(c, lex)
             if not passes_gate(c, actor, recip, lex):
                 continue
+            armed_raid(c, instr, lex)
             for ev in crowd_rules(c, actor, recip, lex):
                 if (ev.type, ev.token.i) in done:
                     continue
