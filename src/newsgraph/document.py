@@ -109,6 +109,7 @@ class Event(_Model):
     trigger: Span
     actor: EntitySpan | None = None
     recipient: EntitySpan | None = None
+    instrument: Span | None = None
     place: int | None = None
     time: int | None = None
     date: str | None = None

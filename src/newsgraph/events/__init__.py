@@ -5,7 +5,9 @@
 - ``triggers``: verb and noun trigger matching -> ``Candidate``
 - ``modality``: content absorption, promises, futures, hedges, negation, background clauses, modes
 - ``select``: which candidates of a sentence become events
-- ``roles``: actor and recipient from syntactic roles
+- ``roles``: actor and recipient from argument structure (passive agents, nominal by/of/possessive phrases)
+- ``instruments``: weapons and vehicles kept apart from the actor (``Event.instrument``), their owner as actor
+- ``gate``: the no-event gate (conflict verbs with business, sport or culture parties; metaphors)
 - ``conventions``: PLOVER's protest conventions once roles are known
 - ``fields``: entity ids, place, time, date, attribution and quantity
 """

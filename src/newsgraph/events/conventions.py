@@ -56,3 +56,10 @@ def is_solo_exercise(c: Candidate, actor: Token | None) -> bool:
     if actor is None:
         return False
     return not any(x.dep_ == "conj" or x.lower_ in JOINT_WORDS for x in actor.subtree)
+
+
+def armed_raid(c: Candidate, instrument: Token | None, lex: Lexicon) -> None:
+    """A raid carried out with aircraft or heavy weapons ('warplanes waged 12 raids on X') is an air or armed
+    attack (ASSAULT), not a police search (COERCE seize)."""
+    if c.type == "COERCE" and c.mode == "seize" and instrument is not None:
+        c.type, c.mode = "ASSAULT", None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsgraph.document import Attribution, Document, EntitySpan, Quantity
+from newsgraph.document import Attribution, Document, EntitySpan, Quantity, Span
 from newsgraph.events.syntax import Token, direct_object, first_child, np_span, semantic_head
 from newsgraph.events.triggers import Candidate
 from newsgraph.spans import index_of
@@ -184,11 +184,32 @@ def pick_place(parsed: Any, place_starts: list[int | None], clause: set[int], c:
     return best
 
 
+def _drop_possessive(doc: Document, head: Token, start: int, end: int) -> int:
+    """'Israel's attack' -> actor 'Israel': the possessive ending belongs to the phrase, not to the party."""
+    case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’")), None)
+    if case is not None and case.idx + len(case.text) == end and case.idx > start:
+        return len(doc.text[:case.idx].rstrip())
+    return end
+
+
+def instrument_span(doc: Document, tok: Token | None) -> Span | None:
+    """The weapon or vehicle phrase ('a roadside bomb planted by ...' -> 'a roadside bomb')."""
+    if tok is None:
+        return None
+    lo = min([tok.i, *[c.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod",
+                                                                                 "poss", "nmod", "punct")]])
+    lo = min([lo, *[g.i for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod")
+                    for g in c.subtree]])
+    first = tok.doc[lo]
+    return doc.span(first.idx, tok.idx + len(tok.text))
+
+
 def entity_span(doc: Document, tok: Token | None) -> EntitySpan | None:
     if tok is None:
         return None
     head = semantic_head(tok)
     start, end = np_span(head)
+    end = _drop_possessive(doc, head, start, end)
     if start >= end:
         return None
     ent_id = None

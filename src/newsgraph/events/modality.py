@@ -4,7 +4,8 @@
   THREATEN; 'accused X of violating the ceasefire' is one ACCUSE; 'rejected a request' is a REJECT).
 - Promises and futures: a future cooperative event is AGREE, a future material conflict is THREATEN
   ('will withdraw' -> AGREE, 'vowed to fight' -> THREATEN), as the PLOVER manual asks.
-- Negation: 'did not attack' is marked negated; 'would not accept' is a REJECT.
+- Negation: 'did not attack' is marked negated; 'would not accept' is a REJECT; a called-off visit is negated,
+  and a passive 'was never signed' says the signing did not happen (negated), not that someone refused.
 - Harm verbs (kill, injure, destroy) need a perpetrator that is not a disaster, accident or illness.
 """
 
@@ -85,6 +86,17 @@ def governor(c: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     return None
 
 
+def is_cancelled(noun: Token, lex: Lexicon) -> bool:
+    """'The minister's visit was called off', 'cancelled the summit': the nominal event did not take place."""
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if set(keys(verb)) & lex.cls("cancel"):
+        return True
+    return verb.lemma_.lower() == "call" and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "off"
+                                                   for c in verb.children)
+
+
 def is_future(tok: Token, lex: Lexicon) -> bool:
     if aux_words(tok) & lex.cls("future"):
         return True
@@ -132,7 +144,8 @@ def apply_modality(c: Candidate, lex: Lexicon) -> Candidate | None:
     if c.kind == "verb" or c.support is not None:
         c.negated = c.negated or has_neg(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail")
     lemmas = set(keys(c.token)) | (set(keys(c.support)) if c.support is not None else set())
-    if c.negated and c.type in COOPERATIVE and lemmas & lex.cls("flip"):
+    # 'X did not accept' is X refusing; 'the truce was never signed' only says it did not happen
+    if c.negated and c.type in COOPERATIVE and lemmas & lex.cls("flip") and not is_passive(tok):
         c.type, c.mode, c.negated = "REJECT", None, False
         return c
     if is_future(tok, lex):
@@ -175,8 +188,20 @@ def resolve_modal(c: Candidate, contents: list[Candidate]) -> None:
         c.mode = threat_mode(conflict[0])
 
 
-def _lemma_in(tok: Token | None, words: frozenset[str]) -> bool:
-    return tok is not None and bool(set(keys(semantic_head(tok))) & words)
+def _noun_keys(tok: Token, compounds: bool) -> set[str]:
+    """Keys of a noun, singular too ('Wildfires'), and with ``compounds`` those of the nouns compounded onto
+    it ('a gas cylinder blast')."""
+    out: set[str] = set()
+    for t in (tok, *[c for c in tok.children if compounds and c.dep_ == "compound"]):
+        for k in keys(t):
+            out.add(k)
+            if k.endswith("s") and len(k) > 3:
+                out.add(k[:-1])
+    return out
+
+
+def _lemma_in(tok: Token | None, words: frozenset[str], compounds: bool = False) -> bool:
+    return tok is not None and bool(_noun_keys(semantic_head(tok), compounds) & words)
 
 
 def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
@@ -185,10 +210,12 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
     disaster = lex.cls("disaster")
     armed = lex.cls("military") | lex.cls("weapon")
     doer = agent(tok) if is_passive(tok) else verb_subject(tok)
-    if doer is not None:
-        if _lemma_in(doer, armed):
+    if doer is not None:  # the doer's head decides first ('an army truck crash' is an accident), then its
+        if _lemma_in(doer, disaster) and not _lemma_in(doer, armed):  # compounds: 'a car bomb blast' is armed,
+            return False  # 'a gas cylinder blast' is not
+        if _lemma_in(doer, armed, compounds=True):
             return True
-        if _lemma_in(doer, disaster):
+        if _lemma_in(doer, disaster, compounds=True):
             return False
     for _, pobj in prep_objects(tok, ("in", "by", "after", "from", "during", "when")):
         if _lemma_in(pobj, disaster) and not _lemma_in(pobj, armed):

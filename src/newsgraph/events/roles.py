@@ -4,10 +4,17 @@ Active verbs: subject -> actor, object (or 'against/on/at/with/to' object) -> re
 attacked by Y' -> actor Y, recipient X. Nominal events: the support verb's subject, else the owner ('Israel's
 offensive', 'an attack by rebels', 'Israeli airstrike') -> actor; 'on/against' objects -> recipient.
 Pronoun subjects of reported speech take the speaker ('Syria says it will withdraw' -> Syria).
+
+Arguments follow the event's semantics, not its surface position: a nominal event's own by-phrase names its
+actor whatever verb it hangs from ('residents described the shelling of X by Y' -> Y); the subject of a fight-off
+verb is the target ('troops repelled an attack by X'); a gerund headline with an of-phrase is a nominal ('Shelling
+of X by Y'); 'killed in an attack by X' takes X; a weapon or vehicle is an instrument, never the actor
+(``instruments``); a bare number is no actor ('two wounded').
 """
 
 from __future__ import annotations
 
+from newsgraph.events.instruments import is_instrument, split_instrument, with_instrument
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.syntax import (
     PASS_SUBJ_DEPS,
@@ -21,9 +28,9 @@ from newsgraph.events.syntax import (
     semantic_head,
     verb_subject,
 )
-from newsgraph.events.triggers import Candidate, is_agentive
+from newsgraph.events.triggers import Candidate, is_agentive, small_clause_object
 
-TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from", "between")
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from", "between", "through")
 NOUN_TARGET_PREPS = ("on", "against", "upon", "at", "targeting", "with", "between", "to", "in")
 MOVE_VERBS = frozenset({"withdraw", "pull", "evacuate", "deploy", "redeploy", "send", "dispatch", "move", "station",
                         "mass", "reinforce", "strengthen", "recall"})
@@ -86,9 +93,62 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
             recip = tok.head
         if actor is None and c.type == "RETREAT" and c.mode in ("disarm", "withdraw"):
             return recip, None  # 'the guerrillas have been demobilised': they are the ones who stand down
+        if actor is None:
+            actor = _agent_of_event_phrase(tok, lex)
         return actor, recip
+    if is_gerund_nominal(tok):  # 'Shelling of Donetsk by Ukrainian forces: one dead'
+        by = next((p for _, p in prep_objects(tok, ("by",)) if _usable(p)), None)
+        of = next((p for _, p in prep_objects(tok, ("of",)) if _usable(p)), None)
+        if by is None and tok.dep_ in ("dobj", "obj") and set(keys(tok.head)) & lex.cls("light"):
+            by = resolve_pronoun(verb_subject(tok.head), tok.head, lex)  # 'militants carried out the shelling of X'
+        return by, of
+    obj = object_child(tok)
+    if fights_off(tok, lex) and obj is not None and _is_attack_noun(obj, lex):
+        # 'police repelled an attack by gunmen on the prison': the attackers act, the defenders are the target
+        by = next((p for h in (obj, tok) for _, p in prep_objects(h, ("by",)) if _usable(p)
+                   and is_agentive(p, lex)), None)
+        return by if by is not None else _owner(obj), verb_subject(tok)
     actor = resolve_pronoun(verb_subject(tok), tok, lex)
     return actor, verb_recipient(tok, c, lex)
+
+
+def _is_attack_noun(noun: Token, lex: Lexicon) -> bool:
+    return any(r.type == "ASSAULT" for k in keys(noun) for r in lex.nouns.get(k, []))
+
+
+def is_gerund_nominal(tok: Token) -> bool:
+    """A subjectless -ing form with an of- or by-phrase is a noun in all but tag: 'Overnight shelling of
+    Nikopol', 'Shelling by the army damaged a school'."""
+    return (tok.tag_ == "VBG" and any(c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "aux", "dobj", "obj") for c in tok.children))
+
+
+def _agent_of_event_phrase(verb: Token, lex: Lexicon) -> Token | None:
+    """'were killed in an attack by Boko Haram fighters', 'as a result of the aggression of the coalition
+    aviation on X, three were killed': an agentless passive takes the agent of an attack noun inside its own
+    prepositional phrases (by-phrase, possessor, or an of-phrase beside an on-target)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in prep.subtree:
+            if noun.pos_ != "NOUN" or not _is_attack_noun(noun, lex):
+                continue
+            owner = _nominal_agent(noun, lex)
+            if owner is not None and owner.lower_ not in PRONOUNS:
+                return owner
+    return None
+
+
+def _nominal_agent(noun: Token, lex: Lexicon) -> Token | None:
+    by = next((p for _, p in prep_objects(noun, ("by",)) if _usable(p)), None)
+    if by is not None:
+        return by
+    poss = first_child(noun, ("poss",))
+    if poss is not None:
+        return poss
+    for _, of in prep_objects(noun, ("of",)):  # the on-target may hang on the noun or on its of-object
+        targeted = any(True for h in (noun, of) for _ in prep_objects(h, ("on", "upon", "against")))
+        if targeted and (is_agentive(of, lex) or is_instrument(of, lex)):
+            return of
+    return None
 
 
 def _usable(tok: Token | None) -> bool:
@@ -127,7 +187,7 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
     """The party an event is aimed at: the first agentive one among object, target preps, complement,
     looking inside non-party nouns ('a camp for refugees' -> refugees) and after the actor's own things."""
     options: list[Token] = []
-    obj = object_child(tok)
+    obj = object_child(tok) or small_clause_object(tok)
     if obj is not None:
         obj = semantic_head(obj)
         if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon") | lex.cls("lightobj")):
@@ -189,6 +249,15 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def fights_off(verb: Token, lex: Lexicon) -> bool:
+    """'repelled', 'fought off', 'beat back': the verb's subject defends against the nominal attack."""
+    words = set(keys(verb))
+    if words & lex.cls("defend"):
+        return True
+    return bool(words & lex.cls("defend_prt")) and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "back") for c in verb.children)
+
+
 def _nearest_party_before(tok: Token) -> Token | None:
     """'Putin ... the mobilization was announced': with an agentless passive, the closest named clause-level
     party before the trigger in the same sentence (not one inside a prepositional phrase)."""
@@ -208,20 +277,39 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     subj_of_gov = verb_subject(gov) if gov is not None else None
     if subj_of_gov is not None and subj_of_gov.i == noun.i:  # 'talks resumed': the noun is the verb's subject
         gov = None
+    # a nominal event's own by-phrase is its agent ('the bombing of the mill by armed herders'), any noun
+    own_by = next((p for _, p in prep_objects(noun, ("by",)) if _usable(p)
+                   and (is_agentive(p, lex) or p.pos_ in ("NOUN", "PROPN"))), None)
+    if own_by is None:  # 'the bombardment of the old town by government forces': by hung on the of-object
+        own_by = next((p for _, of in prep_objects(noun, ("of",)) for _, p in prep_objects(of, ("by",))
+                       if _usable(p) and is_agentive(p, lex)), None)
+    if own_by is None and sup is None and gov is not None and not is_passive(gov) and noun.dep_ in ("dobj", "obj"):
+        # 'described the shelling of the harbour by naval forces': an active verb has no by-agent of its own,
+        # so a by-phrase the parser hung on it belongs to the nominal event
+        own_by = next((p for _, p in prep_objects(gov, ("by",)) if _usable(p) and is_agentive(p, lex)
+                       and p.pos_ != "VERB"), None)
     if gov is not None and (sup is not None or not (set(keys(gov)) & lex.cls("say"))):
-        if gov.lemma_.lower() in UNDERGOER_SUPPORT:
-            recip = verb_subject(gov)
-        elif is_passive(gov):
-            actor = agent(gov) if sup is not None else None
+        if gov.lemma_.lower() in UNDERGOER_SUPPORT or (sup is None and fights_off(gov, lex)):
+            recip = verb_subject(gov)  # 'came under attack', 'the garrison fought off an assault by X'
+            actor = own_by
+        elif is_passive(gov):  # 'placed under house arrest by the police', 'the attack was claimed by X'
+            carried = noun.dep_ == "pobj" and noun.head.lower_ in ("under", "into")
+            actor = agent(gov) if sup is not None or carried or gov.lemma_.lower() == "claim" else None
         else:
             actor = resolve_pronoun(verb_subject(gov), gov, lex)
+    if own_by is not None and (sup is None or is_passive(sup)):  # 'residents described the shelling by X'
+        actor = own_by
+    if actor is None and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "claim":
+        actor = agent(noun.head)  # 'the attack on the convoy was claimed by X': X claims it as its own
     if actor is None:
         actor = _owner(noun)
     if actor is None and gov is not None and is_passive(gov) and agent(gov) is None:
         actor = _nearest_party_before(noun)
+    has_target = any(True for _ in prep_objects(noun, ("on", "upon", "against")))
     for _, pobj in prep_objects(noun, ("of",)):
-        if c.type in OWNER_OF_TYPES and actor is None:
-            actor = pobj
+        if (c.type in OWNER_OF_TYPES or (has_target and (is_agentive(pobj, lex) or is_instrument(pobj, lex)))) \
+                and actor is None:
+            actor = pobj  # 'the aggression of the coalition aviation on the district': of names the attacker
         elif recip is None and c.type not in OWNER_OF_TYPES:
             recip = pobj
     if recip is None:
@@ -247,6 +335,37 @@ def _noun_target(noun: Token, gov: Token | None, lex: Lexicon) -> Token | None:
             if _usable(pobj) and pobj.i != noun.i and is_agentive(pobj, lex):
                 return pobj
     return None
+
+
+def is_bare_number(tok: Token | None) -> bool:
+    """'Night shelling of Kramatorsk, two wounded': a number with no noun of its own names nobody."""
+    return tok is not None and (tok.like_num or tok.ent_type_ == "CARDINAL") and tok.pos_ in ("NUM", "PRON") \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def arguments(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None, Token | None]:
+    """(actor, recipient, instrument) of an event: roles, then the weapon or vehicle split from the actor."""
+    actor, recip = roles(c, lex)
+    actor, instrument = split_instrument(actor, lex)
+    if instrument is None:
+        anchor = c.support if c.support is not None else c.token
+        instrument = with_instrument(anchor, lex) if c.type == "ASSAULT" else None
+        if instrument is None and c.type == "ASSAULT" and c.kind == "noun" and is_instrument_compound(c.token, lex):
+            instrument = next(x for x in c.token.children if x.dep_ == "compound" and is_instrument(x, lex))
+    if is_bare_number(actor):
+        actor = None
+    if actor is not None and actor.i != c.token.i and (is_gerund_nominal(actor) or _is_attack_noun(actor, lex)):
+        # 'Shelling by the army destroyed a bakery': an event is no actor; its own agent is
+        actor = next((p for _, p in prep_objects(actor, ("by",)) if _usable(p)), None) or _owner(actor)
+    if recip is not None and is_instrument(recip, lex):  # 'shot down a Russian drone' -> Russian
+        owner, _ = split_instrument(recip, lex)
+        recip = owner if owner is not None else recip
+    return actor, recip, instrument
+
+
+def is_instrument_compound(noun: Token, lex: Lexicon) -> bool:
+    """'a drone strike', 'rocket fire': the weapon named as the event noun's modifier."""
+    return any(x.dep_ == "compound" and is_instrument(x, lex) for x in noun.children)
 
 
 def roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:

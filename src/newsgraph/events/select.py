@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.gate import is_metaphor
+from newsgraph.events.lexicon import COOPERATIVE, Lexicon
 from newsgraph.events.modality import (
     apply_modality,
     governor,
     harm_has_perpetrator,
     in_background_clause,
+    is_cancelled,
     refine_mode,
     resolve_modal,
 )
@@ -53,6 +55,10 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
                 c = None if c.frame == "weak" else Candidate(tok, c.type, c.mode, c.frame, "noun", negated=c.negated)
             if c is not None and tok.dep_ in ("dobj", "obj") and set(keys(tok.head)) & lex.cls("avert"):
                 c = None  # 'to deter attacks', 'foiled a bombing': kept from happening
+            if c is not None and is_metaphor(tok, lex):
+                c = None  # 'the album is an attack on the music industry'
+            if c is not None and c.type in COOPERATIVE and is_cancelled(tok, lex):
+                c.negated = True  # 'the visit was called off': it did not take place
             if c is None and EMIT_REJECTED_REQUESTS:
                 c = rejected_request(tok, lex)
             if c is not None and c.support is None and (is_background(tok, lex) or modifies_noun(tok) or (

@@ -68,13 +68,21 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
         raw = first_child(tok, OBJ_DEPS)
         return raw is not None and bool(set(keys(raw)) & cond.words)
     if k == "noobj":
-        return not any(c.dep_ in OBJ_DEPS for c in tok.children)
+        return not any(c.dep_ in OBJ_DEPS for c in tok.children) and small_clause_object(tok) is None
+    if k == "adv":
+        return any(c.dep_ == "advmod" and c.lower_ in cond.words for c in tok.children)
+    if k == "compverb":
+        return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" and set(keys(c)) & cond.words
+                   for c in tok.children)
     if k == "prt":
         return bool(_particles(tok) & cond.words)
     if k == "prep":
         return any(c.dep_ in ("prep", "agent", "advmod") and c.lower_ in cond.words for c in tok.children)
     if k == "pobj":  # the verb's own prepositions, or its object's ('took control of the town')
         pobjs = [p for _, p in prep_objects(tok)]
+        for c in tok.children:  # 'walked out of the talks': a preposition under a particle-like preposition
+            if c.dep_ in ("prep", "prt") and not any(g.dep_ == "pobj" for g in c.children):
+                pobjs += [p for _, p in prep_objects(c)]
         obj = first_child(tok, OBJ_DEPS)
         if obj is not None:
             pobjs += [p for _, p in prep_objects(obj)]
@@ -124,6 +132,16 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
                         mods.update(keys(pobj))
         return bool(mods & cond.words)
     raise ValueError(f"unknown condition kind {k!r}")
+
+
+def small_clause_object(tok: Token) -> Token | None:
+    """'attacked farmers harvesting olives': the parser makes the object the subject of an -ing clause."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.tag_ == "VBG" and not any(a.dep_ in ("aux", "mark") for a in c.children):
+            subj = first_child(c, ("nsubj",))
+            if subj is not None and subj.i < c.i:
+                return subj
+    return None
 
 
 def _noun_complement(tok: Token) -> Token | None:
@@ -213,11 +231,19 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def headline_noun(tok: Token) -> bool:
+    """'Airstrike on wedding party in Hajjah': a headline's capitalised head noun the tagger called an adjective
+    or a name (no verb in the line, so nothing else can carry the event)."""
+    return (tok.pos_ in ("ADJ", "PROPN") and tok.dep_ == "ROOT" and tok.text[:1].isupper() and not tok.ent_type_
+            and any(c.dep_ == "prep" for c in tok.children) and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent))
+
+
 def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     mistagged = tok.pos_ == "VERB" and tok.dep_ in ("dobj", "obj", "pobj") and tok.tag_ in ("NNS", "NN", "VBZ")
-    if tok.pos_ not in ("NOUN", "PROPN") and not mistagged:  # 'held live-fire drills' tagged as a verb
+    headline = headline_noun(tok)
+    if tok.pos_ not in ("NOUN", "PROPN") and not (mistagged or headline):  # 'held live-fire drills' as a verb
         return None
-    if tok.pos_ == "PROPN" and not tok.text.isupper():
+    if tok.pos_ == "PROPN" and not tok.text.isupper() and not headline:
         return None
     start = None
     if tok.dep_ == "compound":

@@ -3,7 +3,7 @@
 Requires segments, entities, places, times and attributions (any of them may be empty); assigns ``events``.
 For each sentence of body/headline text: match triggers (``lexicons/plover_verbs.tsv``, ``plover_nouns.tsv``),
 drop events that are only the content of another ('threatened to attack' is one THREATEN), apply PLOVER's
-modality rules (futures, promises, hedges, negation), then fill actor/recipient from syntactic roles and link
+modality rules (futures, promises, hedges, negation), then fill actor/recipient from syntactic roles (a weapon or vehicle goes to ``instrument``) and link
 place, time, date, attribution and quantity from the trigger's own clause. Precision first: an event needs a
 trigger and a frame that holds in one clause; we do not guess types from sentence topic.
 """
@@ -14,20 +14,22 @@ from typing import Any
 
 from newsgraph.context import Context
 from newsgraph.document import Document, Event, SentenceRef, Span
-from newsgraph.events.conventions import crowd_rules
+from newsgraph.events.conventions import armed_raid, crowd_rules
 from newsgraph.events.fields import (
     attribution_of,
     entity_span,
     event_date,
     event_quantity,
+    instrument_span,
     pick_in_clause,
     pick_in_range,
     pick_place,
     token_starts,
 )
+from newsgraph.events.gate import passes_gate
 from newsgraph.events.lexicon import Lexicon, load_lexicon
 from newsgraph.events.modality import refine_mode
-from newsgraph.events.roles import roles
+from newsgraph.events.roles import arguments
 from newsgraph.events.select import obligation_requests, select_events, sentence_candidates
 from newsgraph.events.syntax import Token, event_clause
 from newsgraph.events.triggers import Candidate
@@ -51,7 +53,8 @@ def _trigger_span(doc: Document, c: Candidate) -> Span:
 
 
 def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
-                actor: Token | None, recip: Token | None, starts: dict[str, list]) -> Event:
+                actor: Token | None, recip: Token | None, starts: dict[str, list],
+                instrument: Token | None = None) -> Event:
     anchor = c.support if c.support is not None else c.token
     clause = event_clause(anchor)
     sent = c.token.sent
@@ -65,7 +68,7 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     people = lex.cls("person") | lex.cls("civilian") | lex.cls("military") | lex.cls("crowd")
     return Event(
         id=f"v{n}", type=c.type, mode=c.mode, trigger=trig,
-        actor=entity_span(doc, actor), recipient=entity_span(doc, recip),
+        actor=entity_span(doc, actor), recipient=entity_span(doc, recip), instrument=instrument_span(doc, instrument),
         place=place, time=time, date=date, date_precision=precision,
         sentence=SentenceRef(start=sent.start_char, end=sent.end_char),
         attribution=attribution_of(doc.attributions, trig.start), negated=c.negated,
@@ -109,12 +112,15 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
             continue
         done: set[tuple[str, int]] = set()
         for c in select_events(cands, lex):
-            actor, recip = roles(c, lex)
+            actor, recip, instr = arguments(c, lex)
+            if not passes_gate(c, actor, recip, lex):
+                continue
+            armed_raid(c, instr, lex)
             for ev in crowd_rules(c, actor, recip, lex):
                 if (ev.type, ev.token.i) in done:
                     continue
                 done.add((ev.type, ev.token.i))
-                a, r = (actor, recip) if ev is c else roles(ev, lex)
+                a, r, i = (actor, recip, instr) if ev is c else arguments(ev, lex)
                 ev.mode = refine_mode(ev, lex)
-                events.append(build_event(doc, parsed, ev, lex, len(events) + 1, a, r, starts))
+                events.append(build_event(doc, parsed, ev, lex, len(events) + 1, a, r, starts, i))
     doc.events = events
