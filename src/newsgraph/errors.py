@@ -26,6 +26,7 @@ class Errors(_Coded):
     E011 = "unsupported input kind {kind!r} (expected .txt, .html, .jsonl, .xml/.rss/.atom, a directory or a URL)"
     E020 = "stage {stage!r} failed on this document: {detail}"
     E030 = "database error: {detail}"
+    E041 = "GeoNames dump not imported: {detail}"
 
 
 class Warnings(_Coded):
