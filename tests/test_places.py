@@ -408,3 +408,22 @@ def test_untyped_slot_needs_the_articles_area(drun) -> None:
 def test_namesake_abroad_loses_to_the_reports_region(drun) -> None:
     doc = drun("Soldiers executed hundreds of men in Moura, a village in the Mopti region, a report said.")
     assert place(doc, "Moura").country_code == "ML"
+
+
+def test_one_name_two_places_resolve_from_their_own_sentences(run) -> None:
+    doc = run("Floods killed 12 people in Hyderabad in Pakistan's Sindh province on Monday. In India, the "
+              "Telangana government said Hyderabad had escaped the worst of the rain.")
+    first, second = [p for p in doc.places if p.text == "Hyderabad"]
+    assert first.country_code == "PK" and second.country_code == "IN"
+
+
+def test_region_with_its_type_is_the_region_not_its_capital(drun) -> None:
+    doc = drun("Shelling continued across the Kherson region, and drones hit the Kharkiv Oblast overnight.")
+    assert place(doc, "Kherson region").feature == "admin1"
+    assert place(doc, "Kharkiv Oblast").feature == "admin1"
+
+
+def test_place_names_opening_an_institution(run) -> None:
+    doc = run("Superintendents for Owensboro Public Schools said buses would run. Daviess County officials "
+              "and the Owensboro Police agreed, in Kentucky.")
+    assert place(doc, "Owensboro").admin1 == "Kentucky"

@@ -38,3 +38,11 @@ def test_lowercase_words_and_type_nouns_are_not_names() -> None:
     found = slots("people in the region of the country said the district of many villages was quiet")
     assert found == {}
     assert "Region" not in slots("The Region of Murcia said.")
+
+
+def test_months_after_in_are_not_place_slots() -> None:
+    assert "March" not in slots("The vote is in March, near August Road.")
+
+
+def test_institution_names_open_with_their_place() -> None:
+    assert "Beverly Hills" in slots("The Beverly Hills Police Department said.")

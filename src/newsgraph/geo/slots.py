@@ -17,11 +17,11 @@ SETTLEMENT = frozenset({"city"})
 DISTRICT = frozenset({"admin2", "city"})  # a district named after its seat: the seat is the fallback location
 REGION = frozenset({"admin1", "admin2", "region"})
 LANDFORM = frozenset({"landform", "region"})
-ANY = frozenset({"city", "admin1", "admin2", "region", "landform", "water", "other"})
 
 TYPE_NOUNS: dict[str, frozenset[str]] = {
     "village": SETTLEMENT, "villages": SETTLEMENT, "town": SETTLEMENT, "hamlet": SETTLEMENT, "city": SETTLEMENT,
-    "settlement": SETTLEMENT, "kishlak": SETTLEMENT, "kebele": DISTRICT,
+    "settlement": SETTLEMENT, "kishlak": SETTLEMENT, "kebele": DISTRICT, "suburb": SETTLEMENT,
+    "suburbs": SETTLEMENT, "neighbourhood": SETTLEMENT, "neighborhood": SETTLEMENT,
     "district": DISTRICT, "raion": DISTRICT, "rayon": DISTRICT, "territory": DISTRICT, "township": DISTRICT,
     "county": DISTRICT, "municipality": DISTRICT, "circle": DISTRICT, "cercle": DISTRICT, "woreda": DISTRICT,
     "tehsil": DISTRICT, "upazila": DISTRICT, "commune": DISTRICT, "lga": DISTRICT, "subdistrict": DISTRICT,
@@ -30,7 +30,7 @@ TYPE_NOUNS: dict[str, frozenset[str]] = {
     "prefecture": REGION,
     "hill": LANDFORM, "hills": LANDFORM, "mountain": LANDFORM, "mountains": LANDFORM, "heights": LANDFORM,
     "ridge": LANDFORM, "valley": LANDFORM, "plateau": LANDFORM, "pass": LANDFORM, "peak": LANDFORM,
-    "forest": LANDFORM, "camp": frozenset({"other", "city"}), "area": ANY,
+    "forest": LANDFORM, "camp": frozenset({"other", "city"}),
 }
 NAME = r"(?:[A-Z][\w'’\-]*|(?:al|el|as|ash|ad|an|ar)-[A-Z][\w'’\-]*)"
 NAME_RUN = rf"{NAME}(?:\s+(?:(?:al|el|de|del|da|do|dos|la|le)\s+)?{NAME}){{0,3}}"
@@ -41,7 +41,16 @@ LOCATIVE = re.compile(rf"\b(?i:in|near|at|around|toward|towards|outside|into|fro
                       rf"west\s+of|east\s+of|north\s+of|south\s+of|settlement|village|town)\s+(?:the\s+)?"
                       rf"(?P<name>{NAME_RUN})")
 COORDINATED = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME_RUN})")
+INSTITUTION = re.compile(rf"(?P<name>{NAME_RUN})\s+(?:Police|Sheriff|Fire|Public\s+Schools|City\s+Council|"
+                         rf"Town\s+Council|School\s+District|Municipal|RCMP|Mayor)\b")  # 'Owensboro Public Schools'
 CONTAINED = re.compile(rf"(?P<name>{NAME_RUN})\s+in\s+(?:the\s+)?[A-Z]")  # 'Ngoshe in Gwoza', 'X in the Y region'
+
+
+NOT_NAMES = frozenset({  # capitalised words that follow 'in', 'at', 'to' as times, not places
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
+    "autumn", "winter", "christmas", "easter", "ramadan", "god", "english", "i",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +66,8 @@ class Slot:
 def _case_ok(m: re.Match, group: str) -> bool:
     """The name group must start with a capital (and not be a type noun itself: 'Region of X')."""
     text = m.group(group)
-    return bool(text) and text[0].isupper() and text.lower() not in TYPE_NOUNS
+    low = text.lower()
+    return bool(text) and text[0].isupper() and low not in TYPE_NOUNS and low.split()[0] not in NOT_NAMES
 
 
 def find_slots(text: str, start: int = 0, end: int | None = None) -> list[Slot]:
@@ -65,8 +75,8 @@ def find_slots(text: str, start: int = 0, end: int | None = None) -> list[Slot]:
     end = len(text) if end is None else end
     out: list[Slot] = []
     for m in TYPE_BEFORE.finditer(text, start, end):
-        if _case_ok(m, "name"):
-            t = m.group("type").lower()
+        t = m.group("type").lower()
+        if _case_ok(m, "name") and TYPE_NOUNS[t] is SETTLEMENT:  # 'the district of X', 'the hills of X': X contains
             out.append(Slot(m.start("name"), m.end("name"), TYPE_NOUNS[t], t))
     for m in TYPE_AFTER.finditer(text, start, end):
         if not _case_ok(m, "name"):
@@ -82,6 +92,10 @@ def find_slots(text: str, start: int = 0, end: int | None = None) -> list[Slot]:
             while (c := COORDINATED.match(text, pos, end)) and _case_ok(c, "name"):  # 'near X and Y', 'in X, Y'
                 out.append(Slot(c.start("name"), c.end("name"), None, None))
                 pos = c.end("name")
+    for m in INSTITUTION.finditer(text, start, end):
+        s, e = _trim_name(text, m.start("name"), m.end("name"))
+        if e > s and _case_ok(m, "name"):
+            out.append(Slot(s, e, None, None))
     for m in CONTAINED.finditer(text, start, end):
         s, e = _trim_name(text, m.start("name"), m.end("name"))
         if e > s and _case_ok(m, "name"):

@@ -55,6 +55,7 @@ SUBNAME = "\x00"  # marks a key that is only part of the name: matches strong en
 MIN_GAZ_CITY_POP = 100_000
 WEAK = "WEAK"
 OPENING = "OPENING"  # 'Bhopal: ...': kept only if a strong gazetteer name (captions open the same way)
+SMALL_ALT_POP = 50_000  # another name of a big town is a nickname ('Garden City'), not how villages are respelt
 SLOT = "SLOT"  # a gazetteer name in a typed place slot ('the village of X', 'X district'): kept like NER places
 WEAK_MIN_POP = 1_000
 WEAK_NEAR_KM = 100.0
@@ -76,6 +77,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in ner_mentions(doc, allowed)]
         return
     mentions = recognise(doc, parsed, allowed, gaz)
+    mark_sentences(mentions, parsed)
     link_qualifiers(doc.text, mentions)
     results = resolve(mentions, demonym_countries(doc, gaz), county_regions(mentions, gaz))
     for m in mentions:
@@ -84,6 +86,18 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
     locate_by_context(doc.text, mentions, places)
     doc.places = places
+
+
+def mark_sentences(mentions: list[Mention], parsed: Any) -> None:
+    """Sentence index of each mention (mentions and sentences are both in text order: one merge pass)."""
+    if parsed is None or not parsed.has_annotation("SENT_START"):
+        return
+    sents = [(s.start_char, s.end_char) for s in parsed.sents]
+    k = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while k < len(sents) and sents[k][1] <= m.start:
+            k += 1
+        m.sent = k if k < len(sents) else -1
 
 
 def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -> list[Mention]:
@@ -448,7 +462,8 @@ def slot_mentions(doc: Document, allowed: RangeIndex, gaz: Gazetteer) -> list[Me
         if sl.features is not None:
             m.candidates = tuple(c for c in m.candidates if c.feature in sl.features)
         elif not m.candidates or m.matched_key != m.keys[0] or m.text.isupper() or len(m.text) < 4 or not any(
-                (c.alias_kind in ("name", "curated") or (c.alias_kind == "alt" and len(m.text) >= 5))
+                (c.alias_kind in ("name", "curated") or (c.alias_kind == "alt" and len(m.text) >= 5
+                                                         and c.population < SMALL_ALT_POP))
                 and c.feature in ("city", "admin2", "landform") for c in m.candidates):
             continue
         if m.candidates and not any(m.start < k.end and k.start < m.end for k in kept):
@@ -481,7 +496,7 @@ def echoes(doc: Document, allowed: RangeIndex, mentions: list[Mention]) -> list[
     """Later (or earlier) bare uses of a name a slot established ('the village of Hroza ... Hroza lies in'): one
     name, one place within an article. One regex pass over the text; a use inside a longer person or organisation
     name ('Hroza Brothers') is left alone."""
-    sources = {m.text: m for m in mentions if m.label in (SLOT, WEAK) and m.candidates and m.matched_key
+    sources = {m.text: m for m in mentions if (m.label in (SLOT, WEAK) or m.slot) and m.candidates and m.matched_key
                and m.matched_key == m.keys[-1] and len(m.text) >= 4}
     if not sources:
         return []
@@ -508,8 +523,14 @@ def merge_slots(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
     for sm in slots:
         over = [m for m in out if sm.start < m.end and m.start < sm.end]
         known = [m for m in over if m.candidates and m.label != WEAK]
-        if known and (sm.label == WEAK or any(m.start < sm.start or m.end > sm.end for m in known)):
-            continue  # an untyped slot never downgrades a known place; a typed one only narrows what it covers
+        if sm.label == SLOT:
+            for m in known:
+                m.slot = True
+        if (sm.label == WEAK and any(m.candidates for m in over)) or (known and (
+                any(m.start < sm.start or m.end > sm.end for m in known)
+                or (sm.prefer != "admin1" and all(m.start == sm.start and m.end == sm.end for m in known)))):
+            continue  # an untyped slot never replaces a match; a typed one only lifts a town to its region
+
         for m in over:
             out.remove(m)
         out.append(sm)
@@ -538,8 +559,13 @@ def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list
     regions = {(c.country_code, c.admin1_code) for m, c in zip(mentions, picks, strict=True)
                if c is not None and m.label != WEAK and c.feature == "admin1" and c.admin1_code}
     keep = []
+    countries = {c.country_code for m, c in zip(mentions, picks, strict=True)
+                 if c is not None and m.label != WEAK and c.alias_kind != "alt"}
     for m, c in zip(mentions, picks, strict=True):
-        if m.label != WEAK:
+        if m.label == SLOT:  # a typed slot is a place; a part of its name that is another name of a place
+            keep.append(c is not None and (  # abroad ('Guma' LGA read as Goma) needs the report's country
+                c.alias_kind != "alt" or m.matched_key == m.keys[0] or c.country_code in countries))
+        elif m.label != WEAK:
             keep.append(True)
         elif c is None:
             keep.append(False)
