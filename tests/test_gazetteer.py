@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -134,3 +135,127 @@ def test_us_county_names_point_at_their_states(gaz: Gazetteer) -> None:
     assert found["red river county"] == [("US", "TX")]
     assert ("US", "TX") in found["lamar county"] and len(found["lamar county"]) > 1
     assert "no such county" not in found
+
+
+# --- GeoNames dump import (issue 12): small dump files we write in the GeoNames formats ----------------------
+
+def _make_dump():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_geo_dump", Path(__file__).parent / "data" / "make_geo_dump.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def dump_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's bundled gazetteer plus our synthetic dump (shared with test_places)."""
+    from newsgraph.geo.geonames import import_geonames
+
+    path = tmp_path_factory.getbasetemp() / "gazetteer-dump.sqlite"
+    if not path.exists():
+        dump = _make_dump().write_dump(tmp_path_factory.getbasetemp() / "geonames-dump")
+        tmp = path.with_suffix(".tmp")
+        shutil.copyfile(shared_gazetteer_path(tmp_path_factory), tmp)
+        import_geonames(tmp, [dump])
+        tmp.replace(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def dgaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return Gazetteer(dump_gazetteer_path(tmp_path_factory))
+
+
+def test_dump_adds_villages_districts_and_hills_with_containment(dgaz: Gazetteer) -> None:
+    hroza = best(dgaz, "Hroza", "city")
+    assert hroza.country_code == "UA" and hroza.admin1 == "Kharkiv Oblast" and hroza.admin2_code == "6310"
+    raion = best(dgaz, "Kupiansk district", "admin2")
+    assert raion.admin2_code == "6310" and raion.name == "Kupianskyi Raion"
+    assert best(dgaz, "Karachun Hill").feature == "landform"
+    assert any(c.country_code == "SY" and c.feature == "water" for c in dgaz.lookup("Euphrates"))
+    assert best(dgaz, "Panjshir Valley").feature == "landform"
+
+
+def test_dump_names_from_alternate_names_file_and_bundled_regions(dgaz: Gazetteer) -> None:
+    # 'Rabotino' is only in alternateNamesV2 (the second half of a row's names), not in allCountries
+    assert best(dgaz, "Rabotino").name == "Robotyne"
+    # a dump region the bundled table already has adds its official name to our entry instead of a twin
+    regions = [c for c in dgaz.lookup("Kharkivska Oblast") if c.feature == "admin1"]
+    assert len(regions) == 1 and regions[0].place_id == best(dgaz, "Kharkiv Oblast", "admin1").place_id
+
+
+def test_dump_skips_links_postcodes_and_codes(dgaz: Gazetteer) -> None:
+    assert dgaz.lookup("40100") == ()
+    assert dgaz.lookup("https://example.org/wiki/Hroza") == ()
+
+
+def test_bundled_gazetteer_knows_no_villages(gaz: Gazetteer) -> None:
+    assert not [c for c in gaz.lookup("Hroza") if c.country_code == "UA"]
+
+
+def test_dump_import_is_byte_identical_and_reads_zips(tmp_path: Path,
+                                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    import zipfile
+
+    from newsgraph.geo.geonames import import_geonames
+
+    dump = _make_dump().write_dump(tmp_path / "dump")
+    zdir = tmp_path / "zipped"
+    zdir.mkdir()
+    with zipfile.ZipFile(zdir / "allCountries.zip", "w") as z:
+        z.write(dump / "allCountries.txt", "allCountries.txt")
+    with zipfile.ZipFile(zdir / "alternateNamesV2.zip", "w") as z:
+        z.write(dump / "alternateNamesV2.txt", "alternateNamesV2.txt")
+        z.writestr("iso-languagecodes.txt", "ISO 639-3\tISO 639-2\n")
+    shutil.copyfile(dump / "admin2Codes.txt", zdir / "admin2Codes.txt")
+    outs = []
+    for n, src in enumerate([dump, dump, zdir]):
+        out = tmp_path / f"g{n}.sqlite"
+        shutil.copyfile(shared_gazetteer_path(tmp_path_factory), out)
+        counts = import_geonames(out, [src])
+        assert counts["places"] > 100
+        outs.append(out)
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    g = Gazetteer(outs[2])
+    try:
+        assert best(g, "Rabotino").name == "Robotyne"
+    finally:
+        g.close()
+
+
+def test_bad_dump_files_name_the_file_and_line(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from newsgraph.geo.geonames import DumpError, import_geonames
+
+    bad = tmp_path / "UA.txt"
+    bad.write_text("91000001\tHroza\tHroza\n", encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    shutil.copyfile(shared_gazetteer_path(tmp_path_factory), out)
+    with pytest.raises(DumpError, match=r"UA\.txt: line 1 has 3 columns"):
+        import_geonames(out, [bad])
+    (tmp_path / "broken.zip").write_bytes(b"PK not a zip")
+    with pytest.raises(DumpError, match="not a readable zip"):
+        import_geonames(out, [tmp_path / "broken.zip"])
+    with pytest.raises(DumpError, match="no such file"):
+        import_geonames(out, [tmp_path / "missing.zip"])
+
+
+def test_dump_fingerprint_changes_with_the_files(tmp_path: Path) -> None:
+    from newsgraph.geo.geonames import fingerprint
+
+    f = tmp_path / "allCountries.txt"
+    f.write_text("a\n", encoding="utf-8")
+    before = fingerprint([f])
+    f.write_text("a longer file\n", encoding="utf-8")
+    assert fingerprint([f]) != before
+
+
+@pytest.mark.parametrize(("fclass", "fcode", "feature"), [
+    ("P", "PPL", "city"), ("P", "PPLQ", None), ("A", "ADM2", "admin2"), ("A", "ADM3", "admin2"),
+    ("A", "PCLI", None), ("T", "HLL", "landform"), ("T", "VAL", "landform"), ("H", "STM", "water"),
+    ("S", "CMPRF", "other"), ("S", "HTL", None), ("L", "RESF", "region"), ("R", "RD", None),
+])
+def test_feature_of_geonames_codes(fclass: str, fcode: str, feature: str | None) -> None:
+    from newsgraph.geo.geonames import feature_of
+
+    assert feature_of(fclass, fcode) == feature

@@ -42,7 +42,7 @@ def test_index_matches_the_scan() -> None:
     keys = [f"k{p.place_id % 12}" if p else "none" for p in picks]
     index = PickIndex(keys, picks)
     for i in range(len(picks)):
-        regions, named, towns = index.others(keys[i])
+        regions, named, towns, _admin2s = index.others(keys[i])
         view = AnchorView(index.anchors, picks[i])
         for c in rng.sample(pool, 6):
             near, n, want_regions, want_named, want_towns, has = _scan(i, keys, picks, c)

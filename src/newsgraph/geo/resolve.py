@@ -35,6 +35,11 @@ COUNTRY_WEIGHT = 2.25  # ... and the rest is proportional to that country's shar
 ALT_OVER_EXACT = 1.0  # extra cost of a former/foreign name when a place of that exact name is at home
 CONTAINS_BONUS = 1.0  # per other town of the document inside an admin1 candidate
 CONTAINS_MAX = 3.0
+SENT_REGION_BONUS = 2.0  # 'a village in the Zaporizhzhia region': a region in the same sentence holds the town
+SENT_COUNTRY_BONUS = 1.0  # 'Hyderabad ... in Pakistan's Sindh': the sentence's own country, mention by mention
+ADMIN2_BONUS = 1.5  # a district the report names holds its villages
+ABROAD_PENALTY = 1.0  # a small namesake in a country the report never names, when the report has a clear country
+CLEAR_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -51,6 +56,8 @@ class Mention:
     candidates: tuple[Candidate, ...] = ()
     matched_key: str | None = None
     locative: bool = False  # stands where a place name is expected ('in X', 'A and X'); set by the places stage
+    slot: bool = False  # a typed place slot ('the town of X') confirmed this name: its bare uses are places too
+    sent: int = -1  # sentence index (set by the places stage): places in one sentence qualify each other
 
 
 @dataclass(slots=True)
@@ -117,6 +124,9 @@ class DocContext:
     named: Without  # place ids other mentions resolved to
     towns_in: Without  # (country, admin1 code) -> other towns lying there
     hints: dict[tuple[str, str], float] = field(default_factory=dict)  # regions implied by county names
+    sent_regions: set[tuple[str, str]] = field(default_factory=set)  # admin1 named in the mention's sentence
+    sent_countries: set[str] = field(default_factory=set)  # countries of the sentence's other places
+    admin2s: Without | set[tuple[str, str, str]] = field(default_factory=set)  # districts named in the document
 
 
 def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> tuple[float, list[str]]:
@@ -147,6 +157,18 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
     if hint > 0:
         s += REGION_BONUS * hint
         why.append(f"in a region whose county the document names ({hint:.0%})")
+    if c.feature != "admin1" and (c.country_code, c.admin1_code) in ctx.sent_regions:
+        s += SENT_REGION_BONUS
+        why.append("in a region named in the same sentence")
+    elif c.country_code in ctx.sent_countries:
+        s += SENT_COUNTRY_BONUS
+        why.append(f"sentence country {c.country_code}")
+    if c.feature != "admin2" and c.admin2_code and (c.country_code, c.admin1_code, c.admin2_code) in ctx.admin2s:
+        s += ADMIN2_BONUS
+        why.append("in a district named in the document")
+    if abroad(c, ctx):
+        s -= ABROAD_PENALTY
+        why.append("small namesake in a country the report does not name")
     if c.place_id in ctx.named:
         s += SAME_PLACE_BONUS
         why.append("named again in the document")
@@ -160,6 +182,15 @@ def score(m: Mention, c: Candidate, ctx: DocContext, qual: Candidate | None) -> 
             s += bonus
             why.append(f"near {n_near} other place(s), closest {min(dists):.0f} km")
     return s, why
+
+
+def abroad(c: Candidate, ctx: DocContext) -> bool:
+    """A village or district in a country the report never mentions, while the report clearly is about one."""
+    if c.capital or c.population >= 1_000_000 or c.feature not in ("city", "admin2", "landform") or ctx.total_votes <= 0:
+        return False
+    if ctx.votes.get(c.country_code or "", 0.0) > 0:
+        return False
+    return max(ctx.votes.values()) / ctx.total_votes >= CLEAR_SHARE
 
 
 def proximity_bonus(dists: list[float]) -> float:
@@ -180,10 +211,16 @@ def context_for(i: int, mentions: list[Mention], picks: list[Candidate | None], 
     mine = votes.copy()
     if own is not None and own.country_code:
         mine[own.country_code] -= _self_vote(own)  # a name must not vote for itself
-    index = index or PickIndex([m.matched_key for m in mentions], picks)
-    regions, named, towns_in = index.others(mentions[i].matched_key)
+    key = mentions[i].matched_key
+    index = index or PickIndex([m.matched_key for m in mentions], picks, [m.sent for m in mentions])
+    regions, named, towns_in, admin2s = index.others(key)
+    mates = index.mates(i, key, mentions[i].sent)
     return DocContext(votes=mine, total_votes=max(0.0, sum(mine.values())), anchors=AnchorView(index.anchors, own),
-                      regions=regions, named=named, towns_in=towns_in)
+                      regions=regions, named=named, towns_in=towns_in, admin2s=admin2s,
+                      sent_regions={(p.country_code, p.admin1_code) for p in mates
+                                    if p.feature == "admin1" and p.admin1_code},
+                      sent_countries={p.country_code for p in mates
+                                      if p.country_code and p.feature in ("country", "admin1", "admin2")})
 
 
 def resolve(mentions: list[Mention], demonym_ccs: list[str],
@@ -194,7 +231,7 @@ def resolve(mentions: list[Mention], demonym_ccs: list[str],
     results: list[Resolution] = []
     for _ in range(2):
         votes = country_votes(mentions, picks, demonym_ccs)
-        index = PickIndex([m.matched_key for m in mentions], picks)
+        index = PickIndex([m.matched_key for m in mentions], picks, [m.sent for m in mentions])
         results = []
         for i, m in enumerate(mentions):
             if not m.candidates:

@@ -33,6 +33,7 @@ from newsgraph.events.roles import arguments
 from newsgraph.events.select import obligation_requests, select_events, sentence_candidates
 from newsgraph.events.syntax import Token, event_clause
 from newsgraph.events.triggers import Candidate
+from newsgraph.geo.event_place import event_place, role_tokens
 from newsgraph.spans import RangeIndex, extractable_ranges
 
 
@@ -59,7 +60,8 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     clause = event_clause(anchor)
     sent = c.token.sent
     trig = _trigger_span(doc, c)
-    place = pick_place(parsed, starts["places"], clause, c, recip)
+    place, place_source = event_place(doc, parsed, starts["places"], pick_place(parsed, starts["places"], clause, c, recip),
+                                      sent, c.token.i, role_tokens(actor, recip))
     times = starts["time_spans"]
     time = pick_in_clause(starts["times"], clause, c.token.i)
     if time is None:
@@ -69,7 +71,7 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     return Event(
         id=f"v{n}", type=c.type, mode=c.mode, trigger=trig,
         actor=entity_span(doc, actor), recipient=entity_span(doc, recip), instrument=instrument_span(doc, instrument),
-        place=place, time=time, date=date, date_precision=precision,
+        place=place, place_source=place_source, time=time, date=date, date_precision=precision,
         sentence=SentenceRef(start=sent.start_char, end=sent.end_char),
         attribution=attribution_of(doc.attributions, trig.start), negated=c.negated,
         quantity=event_quantity(c.token, recip, frozenset(people)),

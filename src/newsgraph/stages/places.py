@@ -33,6 +33,7 @@ from newsgraph.document import Document, Place
 from newsgraph.errors import Warnings
 from newsgraph.geo.gazetteer import Candidate, Gazetteer, fold, open_gazetteer
 from newsgraph.geo.resolve import Mention, Resolution, haversine_km, resolve
+from newsgraph.geo.slots import DISTRICT, REGION, SETTLEMENT, Slot, find_slots
 from newsgraph.spans import DisjointSpans, IntervalIndex, RangeIndex, extractable_ranges
 
 log = logging.getLogger("newsgraph")
@@ -55,6 +56,8 @@ SUBNAME = "\x00"  # marks a key that is only part of the name: matches strong en
 MIN_GAZ_CITY_POP = 100_000
 WEAK = "WEAK"
 OPENING = "OPENING"  # 'Bhopal: ...': kept only if a strong gazetteer name (captions open the same way)
+SMALL_ALT_POP = 50_000  # another name of a big town is a nickname ('Garden City'), not how villages are respelt
+SLOT = "SLOT"  # a gazetteer name in a typed place slot ('the village of X', 'X district'): kept like NER places
 WEAK_MIN_POP = 1_000
 WEAK_NEAR_KM = 100.0
 FEATURE_OF_SUPPLEMENT = frozenset({"country", "admin1", "admin2", "region", "water", "landform", "other"})
@@ -75,14 +78,27 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
         doc.places = [Place(start=m.start, end=m.end, text=m.text, name=m.text) for m in ner_mentions(doc, allowed)]
         return
     mentions = recognise(doc, parsed, allowed, gaz)
+    mark_sentences(mentions, parsed)
     link_qualifiers(doc.text, mentions)
     results = resolve(mentions, demonym_countries(doc, gaz), county_regions(mentions, gaz))
     for m in mentions:
-        m.locative = m.label == WEAK and locative_slot(doc.text, m, mentions)
+        m.locative = m.label == WEAK and (m.locative or locative_slot(doc.text, m, mentions))
     mentions, results = drop_unconfirmed(mentions, results)
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
     locate_by_context(doc.text, mentions, places)
     doc.places = places
+
+
+def mark_sentences(mentions: list[Mention], parsed: Any) -> None:
+    """Sentence index of each mention (mentions and sentences are both in text order: one merge pass)."""
+    if parsed is None or not parsed.has_annotation("SENT_START"):
+        return
+    sents = [(s.start_char, s.end_char) for s in parsed.sents]
+    k = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while k < len(sents) and sents[k][1] <= m.start:
+            k += 1
+        m.sent = k if k < len(sents) else -1
 
 
 def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -> list[Mention]:
@@ -104,6 +120,8 @@ def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -
         extra = gazetteer_mentions(doc, parsed, allowed, mentions, gaz)
         attach_candidates(extra, gaz)
         mentions = merge(mentions, extra)
+    mentions = merge_slots(mentions, slot_mentions(doc, allowed, gaz))
+    mentions = merge_slots(mentions, echoes(doc, allowed, mentions))
     datelines = dateline_mentions(doc)
     attach_candidates(datelines, gaz)
     mentions = merge(mentions, [m for m in datelines if m.candidates and (
@@ -273,13 +291,28 @@ def retype_candidates(doc: Document, allowed: RangeIndex, places: list[Mention])
             continue
         if placed.overlaps(ent.start, ent.end):
             continue
-        words = doc.text[ent.start:ent.end].split()
-        head = words[-1].lower() if len(words) > 1 and ent.label != "NORP" else ""
-        label = "FAC" if head in STRUCTURE_HEADS else "GPE" if head in ADMIN_HEADS else ent.label
-        m = make_mention(doc.text, ent.start, ent.end, label)
-        if m is not None:
-            out.append(m)
+        for s, e in split_in(doc.text, ent.start, ent.end):
+            words = doc.text[s:e].split()
+            head = words[-1].lower() if len(words) > 1 and ent.label != "NORP" else ""
+            label = "FAC" if head in STRUCTURE_HEADS else "GPE" if head in ADMIN_HEADS else ent.label
+            m = make_mention(doc.text, s, e, label)
+            if m is not None:
+                out.append(m)
     return out
+
+
+_IN = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+def split_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'Hroza in Kharkiv Oblast' tagged as one ORG is two places, the second containing the first: split at 'in'
+    (not at 'of', which is inside real organisation names like 'Bank of England')."""
+    parts, s = [], start
+    for m in _IN.finditer(text, start, end):
+        parts.append((s, m.start()))
+        s = m.end()
+    parts.append((s, end))
+    return parts
 
 
 STRUCTURE_HEADS = frozenset({
@@ -422,6 +455,97 @@ def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing
     return out
 
 
+def slot_mentions(doc: Document, allowed: RangeIndex, gaz: Gazetteer) -> list[Mention]:
+    """Gazetteer names in place slots (``geo.slots``), whatever NER made of them. A typed slot ('the village of
+    Hroza', 'Sangin district', 'Karachun hill') keeps only entries of the kinds its noun allows and is accepted as a
+    place (label SLOT); an untyped locative slot ('near Synkivka') gives a WEAK match, kept only where the article
+    has established the area (``confirm_weak``). District and region nouns are part of the name ('Kupiansk Raion');
+    village, town and hill are not."""
+    slots = [sl for sl in find_slots(doc.text) if allowed.covers(sl.start, sl.end)]
+    if not slots:
+        return []
+    pairs = [(m, sl) for sl in slots if (m := slot_mention(doc.text, sl)) is not None]
+    attach_candidates([m for m, _ in pairs], gaz)
+    kept: list[Mention] = []
+    for m, sl in pairs:
+        if sl.features is not None:
+            m.candidates = tuple(c for c in m.candidates if c.feature in sl.features)
+        elif not m.candidates or m.matched_key != m.keys[0] or m.text.isupper() or len(m.text) < 4 or not any(
+                (c.alias_kind in ("name", "curated") or (c.alias_kind == "alt" and len(m.text) >= 5
+                                                         and c.population < SMALL_ALT_POP))
+                and c.feature in ("city", "admin2", "landform") for c in m.candidates):
+            continue
+        if m.candidates and not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return kept
+
+
+def slot_mention(text: str, sl: Slot) -> Mention | None:
+    name = text[sl.start:sl.end]
+    if fold(name) in DIRECTIONS or not fold(name):
+        return None
+    features = sl.features
+    end = sl.end
+    keys = [fold(name)]
+    if sl.type_noun is not None and text[sl.end:sl.end + 1].isspace() and features in (DISTRICT, REGION):
+        tail = re.match(r"\s+" + re.escape(sl.type_noun), text[sl.end:], re.I)
+        if tail:
+            end = sl.end + tail.end()
+            keys = [fold(text[sl.start:end]), fold(name)]
+    prefer = None
+    if features is not None:
+        prefer = "admin2" if features is DISTRICT else "admin1" if features is REGION else \
+            "city" if features is SETTLEMENT else "landform" if "landform" in features else None
+    label = WEAK if features is None else SLOT
+    return Mention(start=sl.start, end=end, text=text[sl.start:end], keys=keys, label=label, prefer=prefer,
+                   locative=features is None)
+
+
+def echoes(doc: Document, allowed: RangeIndex, mentions: list[Mention]) -> list[Mention]:
+    """Later (or earlier) bare uses of a name a slot established ('the village of Hroza ... Hroza lies in'): one
+    name, one place within an article. One regex pass over the text; a use inside a longer person or organisation
+    name ('Hroza Brothers') is left alone."""
+    sources = {m.text: m for m in mentions if (m.label in (SLOT, WEAK) or m.slot) and m.candidates and m.matched_key
+               and m.matched_key == m.keys[-1] and len(m.text) >= 4}
+    if not sources:
+        return []
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sources, key=len, reverse=True)) + r")\b")
+    longer = [(e.start, e.end) for e in doc.entities if e.label in PERSONISH]
+    out = []
+    for hit in pattern.finditer(doc.text):
+        s, e = hit.span()
+        if not allowed.covers(s, e) or any(m.start < e and s < m.end for m in mentions):
+            continue
+        if any(ls < e and s < le and (le - ls) > (e - s) + 1 and not _IN.search(doc.text[ls:le]) for ls, le in longer):
+            continue
+        src = sources[hit.group(1)]
+        out.append(Mention(start=s, end=e, text=src.text, keys=list(src.keys), label=src.label, prefer=src.prefer,
+                           candidates=src.candidates, matched_key=src.matched_key, locative=src.locative))
+    return out
+
+
+def merge_slots(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
+    """Slot mentions join the others: they replace overlapping mentions that found nothing in the gazetteer
+    ('Kozachi' for 'Kozachi Laheri') or only weak matches, and a typed slot narrows an NER place it coincides with
+    ('the Kherson region' is the region, not its capital town); otherwise the existing mention wins."""
+    out = list(mentions)
+    for sm in slots:
+        over = [m for m in out if sm.start < m.end and m.start < sm.end]
+        known = [m for m in over if m.candidates and m.label != WEAK]
+        if sm.label == SLOT:
+            for m in known:
+                m.slot = True
+        if (sm.label == WEAK and any(m.candidates for m in over)) or (known and (
+                any(m.start < sm.start or m.end > sm.end for m in known)
+                or (sm.prefer != "admin1" and all(m.start == sm.start and m.end == sm.end for m in known)))):
+            continue  # an untyped slot never replaces a match; a typed one only lifts a town to its region
+
+        for m in over:
+            out.remove(m)
+        out.append(sm)
+    return sorted(out, key=lambda m: m.start)
+
+
 def weak_name(text: str, cands: tuple[Candidate, ...], kinds: tuple[str, ...] = ("name",)) -> bool:
     """A small town's exact name: kept only if it resolves near the article's other places (``confirm_weak``)."""
     return len(text) >= 4 and not text.isupper() and any(
@@ -447,8 +571,13 @@ def confirm_weak(mentions: list[Mention], picks: list[Candidate | None]) -> list
     lats = [a.lat for a in anchors]
     band = WEAK_NEAR_KM / 6371.0 * 57.29577951308232 + 1e-6
     keep = []
+    countries = {c.country_code for m, c in zip(mentions, picks, strict=True)
+                 if c is not None and m.label != WEAK and c.alias_kind != "alt"}
     for m, c in zip(mentions, picks, strict=True):
-        if m.label != WEAK:
+        if m.label == SLOT:  # a typed slot is a place; a part of its name that is another name of a place
+            keep.append(c is not None and (  # abroad ('Guma' LGA read as Goma) needs the report's country
+                c.alias_kind != "alt" or m.matched_key == m.keys[0] or c.country_code in countries))
+        elif m.label != WEAK:
             keep.append(True)
         elif c is None:
             keep.append(False)
