@@ -12,8 +12,10 @@ and counted in the same total:
 - ``not_sources_or_actors``: no event actor and no outermost attribution source may contain this text (a
   dateline or an agency credit must never become the attacker or the outer source of a chain).
 
-Prints one line per article and a last line ``news_check: N/M facts``. Articles 16-20 are held out: nothing
-was tuned on them, so ``--split`` prints the tuned and held-out figures separately.
+Prints one line per article and a last line ``news_check: N/M facts``. ``--split`` prints three parts: 01-15
+were tuned on; 16-18 were meant to be held out but their output was looked at during development ("seen"); 19-25
+are held out (19-20 written with the rest before any change, 21-25 after the first changes and scored on the
+pre-change code as well) and were never inspected.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-HELD_OUT = frozenset({"16", "17", "18", "19", "20"})
+SEEN = frozenset({"16", "17", "18"})
+HELD_OUT = frozenset({"19", "20", "21", "22", "23", "24", "25"})
 
 
 def articles(only: set[str] | None) -> list[tuple[str, Path, dict]]:
@@ -110,14 +113,14 @@ def main() -> None:
         docs = {d["id"]: d for d in (json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()
                                      if ln.strip())}
         total = ok_total = 0
-        split = {"tuned": [0, 0], "held-out": [0, 0]}
+        split = {"tuned": [0, 0], "seen": [0, 0], "held-out": [0, 0]}
         for num, path, exp in items:
             ok, n, lines = check_seed(checker, out, path)
             extra = extra_facts(docs.get(exp["input"]["id"]), exp)
             ok += sum(good for good, _ in extra)
             n += len(extra)
             ok_total, total = ok_total + ok, total + n
-            part = split["held-out" if num in HELD_OUT else "tuned"]
+            part = split["held-out" if num in HELD_OUT else "seen" if num in SEEN else "tuned"]
             part[0], part[1] = part[0] + ok, part[1] + n
             print(f"{path.name.removesuffix('.expected.json'):32s} {ok:3d}/{n:<3d}")
             if args.verbose:
