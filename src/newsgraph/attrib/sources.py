@@ -197,6 +197,8 @@ class SourceLinker:
         if head is not None and titled_name(head, self.lex):
             return "person", None  # 'government spokeswoman Yolande Makolo' when NER missed the name
         head_type = self.lex.head_types.get(head_word)
+        if head_type is None and head_word.endswith("ies"):
+            head_type = self.lex.head_types.get(head_word[:-3] + "y")  # 'aid agencies', 'the authorities'
         if head_type is None and head_word.endswith("s"):
             head_type = self.lex.head_types.get(head_word[:-1])
         if head_type is not None and head is not None and head.text[:1].isupper():
@@ -218,6 +220,9 @@ class SourceLinker:
         others = [e for e in ents if e.label in NAMED_LABELS]
         if others:
             return NAMED_LABELS[others[0].label], others[0].entity_id
+        if head is not None and head.pos_ == "PROPN" and head.dep_ == "nsubj" and \
+                head.head.lemma_.lower() in ("report", "cite", "quote"):
+            return "media", None  # an unknown name that reports or cites others ('Hanseong reported that ...')
         return "unknown", None
 
     def _pronoun(self, pos: int, word: str) -> tuple[str, str | None]:

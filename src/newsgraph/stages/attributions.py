@@ -10,7 +10,8 @@ are typed and linked to entities, pronouns and role nouns (``newsgraph.attrib.so
 (``newsgraph.attrib.model``, weights shipped in ``lexicons/cue_model.tsv``) keeps the likely candidates; without
 it the mined cue-word precision is thresholded. An attribution whose cue sits inside another's content is nested
 under it (``parent``): 'the Times quoted officials as saying X' gives the Times -> officials; a cue inside a
-quotation survives only as such a child.
+quotation survives only as such a child. A relay ('X, citing Y, reported C') nests Y under X; denials keep stance
+``deny`` with any complement ('denies targeting', 'denied this', 'a statement denying that ...').
 
 Measured (PolNeAR dev, ``score.py``): relation-F1 0.76 (P 0.82 / R 0.70), content-F1 0.82, source-F1 0.80; on the
 140 held-out train articles the lexicon and model never saw: relation-F1 0.77 (P 0.81 / R 0.72).
