@@ -170,3 +170,14 @@ def test_dateline_is_its_own_sentence_in_the_parse() -> None:
     masked = masked_text(doc)
     assert len(masked) == len(text)
     assert "GOMA, May 3 (Lake Wire) . Rebels entered the town." in masked
+
+
+def test_an_end_credit_is_not_the_documents_byline() -> None:
+    from newsgraph.stages.segments import annotate
+
+    doc = Document(id="x", text="Port reopens\n\nThe port reopened on Monday.\n\nThis article was provided by Gulf Wire.")
+    annotate(doc, None, None)  # type: ignore[arg-type]
+    assert doc.byline is None
+    doc = Document(id="y", text="Port reopens\n\nBy Sara Lind\n\nThe port reopened.\n\n—Gulf Wire")
+    annotate(doc, None, None)  # type: ignore[arg-type]
+    assert doc.byline == "By Sara Lind"

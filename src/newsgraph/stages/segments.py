@@ -136,5 +136,6 @@ def segment(text: str, title: str | None = None) -> list[Segment]:
 
 def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     doc.segments = segment(doc.text, doc.title)
-    if not doc.byline:
-        doc.byline = next((doc.text[s.start:s.end].strip("[]【】—–- ") for s in doc.segments if s.kind == "byline"), None)
+    if not doc.byline:  # an author's line, not an agency's end credit ('This article was provided by ...')
+        doc.byline = next((doc.text[s.start:s.end].strip("[]【】 ") for s in doc.segments if s.kind == "byline"
+                           and not is_credit(doc.text[s.start:s.end], False, set())), None)
