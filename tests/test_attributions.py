@@ -572,3 +572,17 @@ def test_a_statement_denying_speaks_for_its_issuer(nlp, ctx):
 def test_a_role_word_before_an_unrecognised_name_makes_a_person(nlp, ctx):
     doc = run(nlp, ctx, "Government spokeswoman Amara Okonjo said the talks would resume.")
     assert find(doc, "Amara Okonjo").source.type == "person"
+
+
+def test_a_place_that_speaks_is_its_government(nlp):
+    from newsgraph.attrib.sources import SourceLinker
+    from newsgraph.document import Place
+
+    text = "Kyiv denied the reports. Minsk said nothing."
+    parsed = nlp(text)
+    places = [Place(start=0, end=4, text="Kyiv", feature="city"), Place(start=25, end=30, text="Minsk",
+                                                                       feature="city")]
+    linker = SourceLinker([], load_lexicon(), places=places)
+    assert linker.resolve(0, 4, "Kyiv", parsed, 0) == ("organization", None)
+    no_places = SourceLinker([], load_lexicon())
+    assert no_places.resolve(25, 30, "Minsk", parsed, 5)[0] == "unknown"
