@@ -116,8 +116,9 @@ class SourceLinker:
 
     def media_by_construction(self, head: Token, persons: list[Entity]) -> bool:
         """The grammar around a name says it is an outlet: 'the "Kyushu Shimbun" report' / 'a report by X' (an
-        outlet's work), 'the Morning Ledger, a Seoul daily' (an outlet in apposition), 'Y' in 'X cited Y as
-        reporting', and a name that reports while citing or quoting others ('X, quoting officials, reported')."""
+        outlet's work), 'the Morning Ledger, a Seoul daily' (an outlet in apposition), 'the Saba agency', and 'Y'
+        in 'X cited Y as reporting'. Reporting, citing or quoting alone is not enough: ministries and general
+        staffs do all three ('The General Staff, citing the headquarters, reported ...')."""
         if head.lower_ in OUTLET_WORKS:  # before the person test: NER often takes 'Kyushu Shimbun' for a person
             for c in head.children:
                 if c.dep_ in ("poss", "compound", "nmod") and self._outlet_phrase(c):
@@ -135,8 +136,6 @@ class SourceLinker:
             return False
         for c in head.children:
             if c.dep_ == "appos" and self.lex.head_types.get(c.lower_) == "media":
-                return True
-            if c.dep_ == "acl" and c.lemma_.lower() in RELAY_VERBS and head.head.lemma_.lower() in ("report", "write"):
                 return True
         if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in RELAY_VERBS:
             for prep in head.head.children:
@@ -220,9 +219,6 @@ class SourceLinker:
         others = [e for e in ents if e.label in NAMED_LABELS]
         if others:
             return NAMED_LABELS[others[0].label], others[0].entity_id
-        if head is not None and head.pos_ == "PROPN" and head.dep_ == "nsubj" and \
-                head.head.lemma_.lower() in ("report", "cite", "quote"):
-            return "media", None  # an unknown name that reports or cites others ('Hanseong reported that ...')
         return "unknown", None
 
     def _pronoun(self, pos: int, word: str) -> tuple[str, str | None]:
@@ -291,6 +287,8 @@ def proper_head_type(head: Token, head_type: str, orgs: list[Entity]) -> str:
         return "organization"
     if head_type == "media" and head.lower_ in ("network", "networks", "channel", "site", "website"):
         return "organization"
+    if head_type == "anonymous" and head.pos_ == "PROPN" and head.i > head.sent.start:
+        return "organization"  # 'the Ukrainian General Staff' is a body; 'hospital staff' are people
     return head_type
 
 
