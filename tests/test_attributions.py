@@ -507,3 +507,82 @@ def test_cue_noun_in_a_phrase_on_the_verb_takes_its_subject(nlp, ctx):
     assert sup, [(c.lemma, c.frame) for c in cands]
     assert text[slice(*sup[0].source)] == "The fishermen"
     assert "dock workers" in text[slice(*sup[0].content)]
+
+
+# --- issue 13: outlets by construction, relayed sources, denials, capitals as speakers ---
+
+def source_of(doc: Document, cue: str):
+    hits = [a for a in doc.attributions if a.cue.text.lower().endswith(cue)]
+    assert hits, f"no attribution with cue {cue!r}: {[a.model_dump() for a in doc.attributions]}"
+    return hits[0]
+
+
+def test_outlets_named_like_outlets_are_media(nlp, ctx):
+    doc = run(nlp, ctx, "The Lakeside Courier reported that the bridge had been blown up. "
+                        "Port Salim Radio said the ferry service was suspended.")
+    assert find(doc, "Lakeside Courier").source.type == "media"
+    assert find(doc, "Port Salim Radio").source.type == "media"
+
+
+def test_an_outlet_that_is_cited_as_reporting_is_media(nlp, ctx):
+    doc = run(nlp, ctx, "The Valley Times cited the Harbor Bulletin as reporting that the envoy "
+                        "had left the capital.")
+    outer = find(doc, "Valley Times")
+    assert outer.source.type == "media"
+    kids = [a for a in doc.attributions if a.parent == outer.id]
+    assert kids and kids[0].source.type == "media" and "Harbor Bulletin" in kids[0].source.text
+
+
+def test_a_paper_citing_officials_nests_them_under_it(nlp, ctx):
+    doc = run(nlp, ctx, "The Ridge Gazette, citing two senior officials, reported that the "
+                        "border would stay closed until May.")
+    outer = find(doc, "Ridge Gazette")
+    assert outer.source.text == "The Ridge Gazette" and outer.source.type == "media"
+    kids = [a for a in doc.attributions if a.parent == outer.id]
+    assert kids and kids[0].source.text == "two senior officials" and kids[0].source.type == "anonymous"
+    assert kids[0].content.text == outer.content.text
+
+
+def test_an_outlet_in_apposition_or_as_the_author_of_a_report(nlp, ctx):
+    doc = run(nlp, ctx, "According to the Northern Ledger, a Kano daily, the raid began at "
+                        "dawn. According to a report by the Delta Standard on Friday, six people were held.")
+    assert find(doc, "Northern Ledger").source.type == "media"
+    assert find(doc, "Delta Standard").source.type == "media"
+
+
+def test_a_named_group_called_network_is_not_a_broadcaster(nlp, ctx):
+    doc = run(nlp, ctx, "The Coastal Medics Network said its clinics had run out of fuel.")
+    assert find(doc, "Coastal Medics Network").source.type == "organization"
+
+
+def test_denials_with_a_gerund_or_a_pro_form_carry_stance_deny(nlp, ctx):
+    doc = run(nlp, ctx, "The ministry denies shelling the market. The rebel command denied "
+                        "this.")
+    assert source_of(doc, "denies").stance == "deny"
+    rebels = source_of(doc, "denied")
+    assert rebels.stance == "deny" and "rebel command" in rebels.source.text
+
+
+def test_a_statement_denying_speaks_for_its_issuer(nlp, ctx):
+    doc = run(nlp, ctx, "The army issued a statement denying that its soldiers had entered "
+                        "the village.")
+    assert any(a.stance == "deny" and a.source and a.source.text == "The army" for a in doc.attributions)
+
+
+def test_a_role_word_before_an_unrecognised_name_makes_a_person(nlp, ctx):
+    doc = run(nlp, ctx, "Government spokeswoman Amara Okonjo said the talks would resume.")
+    assert find(doc, "Amara Okonjo").source.type == "person"
+
+
+def test_a_place_that_speaks_is_its_government(nlp):
+    from newsgraph.attrib.sources import SourceLinker
+    from newsgraph.document import Place
+
+    text = "Kyiv denied the reports. Minsk said nothing."
+    parsed = nlp(text)
+    places = [Place(start=0, end=4, text="Kyiv", feature="city"), Place(start=25, end=30, text="Minsk",
+                                                                       feature="city")]
+    linker = SourceLinker([], load_lexicon(), places=places)
+    assert linker.resolve(0, 4, "Kyiv", parsed, 0) == ("organization", None)
+    no_places = SourceLinker([], load_lexicon())
+    assert no_places.resolve(25, 30, "Minsk", parsed, 5)[0] == "unknown"

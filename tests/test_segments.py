@@ -97,3 +97,87 @@ def test_a_blank_line_always_ends_a_sentence(pipeline) -> None:
     sents = [s.text.strip() for s in parsed.sents]
     assert sents[0] == "Armenia and Azerbaijan agree on their border"
     assert "newsgraph_paragraphs" in pipeline.nlp.pipe_names
+
+
+def test_datelines_with_agencies_no_list_knows() -> None:
+    cases = {
+        "TRIPOLI, Sept 9 (Mediterranean Newswire) - Armed groups clashed near the airport.": "TRIPOLI, Sept 9 (Mediterranean Newswire) -",
+        "BAMAKO (Sahel Courier) — The junta dissolved all parties.": "BAMAKO (Sahel Courier) —",
+        "ODESA, October 30 — A missile hit the port overnight.": "ODESA, October 30 —",
+        "DHAKA, Bangladesh, January 7, 2026 (Delta Press Agency) -- Police fired rubber bullets.":
+            "DHAKA, Bangladesh, January 7, 2026 (Delta Press Agency) --",
+        "MINSK, February 2. /Belarus-Inform/. The border guard said it had detained six people.":
+            "MINSK, February 2. /Belarus-Inform/.",
+        "Deir al-Balah - (Wadi News) - Shelling continued overnight.": "Deir al-Balah - (Wadi News) -",
+        "Izmir, 04.05.2026 (Ege Haber) - The governor announced a curfew.": "Izmir, 04.05.2026 (Ege Haber) -",
+    }
+    for text, dateline in cases.items():
+        k = kinds("Headline of the story\n\n" + text)
+        assert k.get(dateline) == "dateline", (text, k)
+        rest = text[len(dateline):].strip()
+        assert k[rest] == "body"
+
+
+def test_parentheticals_and_sentences_are_not_datelines() -> None:
+    for text in ("The Rapid Support Forces (RSF) said on Monday they had taken the base.",
+                 "Officials said: the convoy was attacked twice.",
+                 "Kenya (which sent police to Haiti) - a contributor for years - said it would stay."):
+        assert kinds("Headline of the story\n\n" + text)[text] == "body"
+
+
+def test_reprinted_agency_credit_opens_or_interrupts_a_paragraph() -> None:
+    text = ("Strike hits fuel depot\n\n(Harbour Wire) — A drone set a fuel depot ablaze on Sunday. "
+            "(Harbour Wire) — Firefighters worked through the night, the governor said.")
+    segs = [(text[s.start:s.end], s.kind) for s in segment(text)]
+    assert segs[1:] == [("(Harbour Wire) —", "dateline"), ("A drone set a fuel depot ablaze on Sunday.", "body"),
+                        ("(Harbour Wire) —", "dateline"),
+                        ("Firefighters worked through the night, the governor said.", "body")]
+
+
+def test_end_credits_and_reprint_furniture() -> None:
+    text = ("Ceasefire holds in the north\n\nPosted: 11/03/2026 09:15 | Updated: 11/03/2026 12:40\n\n"
+            "ADDIS ABABA, March 11 (Horn Dispatch) - The truce held for a third day.\n\n"
+            "Share this article: Facebook | X | Telegram\n\nMore coverage\n\n"
+            "Further reading: Who controls the northern highlands?\n\n"
+            "Copyright 2026 Highland Herald. All rights reserved. No part of this article may be reproduced, "
+            "stored or transmitted without the written permission of the publisher.\n\n"
+            "Originally published by Horn Dispatch and republished with permission.\n\n"
+            "—Horn Dispatch")
+    k = kinds(text)
+    assert k["Posted: 11/03/2026 09:15 | Updated: 11/03/2026 12:40"] == "boilerplate"
+    assert k["ADDIS ABABA, March 11 (Horn Dispatch) -"] == "dateline"
+    assert k["Share this article: Facebook | X | Telegram"] == "boilerplate"
+    assert k["More coverage"] == "boilerplate"
+    assert k["Further reading: Who controls the northern highlands?"] == "boilerplate"
+    assert k["Originally published by Horn Dispatch and republished with permission."] == "byline"
+    assert k["—Horn Dispatch"] == "byline"
+    assert [v for t, v in k.items() if t.startswith("Copyright")] == ["boilerplate"]
+    assert k["The truce held for a third day."] == "body"
+
+
+def test_bare_closing_credit_needs_an_outlet_shape_or_the_dateline_agency() -> None:
+    k = kinds("Talks resume\n\nNAIROBI, May 2 (Rift Valley Wire) - Talks resumed.\n\nThe envoys met.\n\nRift Valley Wire")
+    assert list(k.values())[-1] == "byline"
+    k = kinds("Talks resume\n\nNAIROBI, May 2 (Rift) - Talks resumed.\n\nThe envoys met.\n\nRift Valley Wire Service")
+    assert list(k.values())[-1] == "byline"
+    k = kinds("Talks resume\n\nThe envoys met in Nairobi.\n\nKenya Ministry Of Interior")
+    assert list(k.values())[-1] == "body"
+
+
+def test_dateline_is_its_own_sentence_in_the_parse() -> None:
+    text = "Rebels advance\n\nGOMA, May 3 (Lake Wire) - Rebels entered the town."
+    doc = Document(id="x", text=text, segments=segment(text))
+    masked = masked_text(doc)
+    assert len(masked) == len(text)
+    assert "GOMA, May 3 (Lake Wire) . Rebels entered the town." in masked
+
+
+def test_an_end_credit_is_not_the_documents_byline() -> None:
+    from newsgraph.stages.segments import annotate
+
+    doc = Document(id="x", text="Port reopens\n\nThe port reopened on Monday.\n\nThis article was provided by Gulf Wire.")
+    annotate(doc, None, None)  # type: ignore[arg-type]
+    assert doc.byline is None
+    doc = Document(id="y", text="Port reopens\n\nBy Sara Lind\n\nThe port reopened.\n\n—Gulf Wire")
+    annotate(doc, None, None)  # type: ignore[arg-type]
+    assert doc.byline == "By Sara Lind"

@@ -28,7 +28,25 @@ def masked_text(doc: Document) -> str:
     chars = [c if c == "\n" else " " for c in doc.text]
     for start, end in keep:
         chars[start:end] = doc.text[start:end]
+    for seg in doc.segments:
+        if seg.kind == "dateline":
+            end_dateline(chars, seg.start, seg.end)
     return "".join(chars)
+
+
+DATELINE_SEPARATORS = "-–—:|"
+
+
+def end_dateline(chars: list[str], start: int, end: int) -> None:
+    """Parse a dateline as a sentence of its own: its closing dash ('KHARTOUM, May 3 (Nile Wire) -') becomes a full
+    stop, else the parser takes 'KHARTOUM' as the subject of the lead sentence and the dateline becomes its actor."""
+    pos = end
+    while pos > start and chars[pos - 1] in DATELINE_SEPARATORS:
+        pos -= 1
+    if pos < end:
+        chars[pos] = "."
+        for i in range(pos + 1, end):
+            chars[i] = " "
 
 
 class RangeIndex:

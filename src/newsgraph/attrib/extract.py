@@ -29,6 +29,11 @@ CLAUSAL_ONLY = frozenset({
     "maintain", "reiterate", "confirm", "deny", "agree", "answer", "observe", "remark", "joke", "quip",
 })
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+# 'issued a statement denying ...', 'released a communique saying ...': the participle speaks for the issuer
+ISSUED_NOUNS = frozenset({"statement", "commentary", "communique", "communiqué", "release", "note", "letter",
+                          "declaration", "report", "bulletin", "notice"})
+ISSUE_VERBS = frozenset({"issue", "release", "publish", "put", "send", "post", "circulate", "distribute"})
+PRO_FORMS = frozenset({"this", "that", "it", "these", "those", "them"})
 QUOTE_VERBS = frozenset({"quote", "cite"})
 SPECULATIVE_AUX = frozenset({"may", "might", "could", "would"})
 SPECULATIVE_ADV = frozenset({"reportedly", "possibly", "perhaps", "probably", "likely", "allegedly", "apparently"})
@@ -85,6 +90,10 @@ def find_subject(tok: Token) -> Token | None:
         if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ in QUOTE_VERBS:
             objs = [c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")]
             return objs[0] if objs else None
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in ISSUED_NOUNS and cur.head.dep_ in ("dobj", "obj") \
+                and cur.head.head.lemma_.lower() in ISSUE_VERBS:
+            cur = cur.head.head  # 'X issued a statement denying ...': the issuer speaks, not the statement
+            continue
         if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return cur.head
         if cur.dep_ == "pcomp" and cur.head.lower_ in FRAMING_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
@@ -105,6 +114,10 @@ def subject_span(doc: Doc, subj: Token, cue: Token) -> tuple[int, int] | None:
         last = min(last, cue.i - 1)
     else:
         first = max(first, cue.i + 1)
+    relay = [c for c in subj.children if c.dep_ == "acl" and c.i > subj.i and c.lemma_.lower() in QUOTE_VERBS
+             and c.i > 0 and doc[c.i - 1].text == ","]
+    if relay and relay[0].i <= last:
+        last = relay[0].i - 2  # 'The Courier, quoting officials, reported': the outlet without its relay clause
     if subj.dep_ == "acl" or (subj.i != cue.i and cue.dep_ == "acl" and subj.i == cue.head.i):
         # 'Trump, saying ...': the noun without the participle clause it heads
         first, last = subj.i, subj.i
@@ -137,7 +150,13 @@ def content_after(tok: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     if ccomps:
         chosen, frame = ccomps, ccomps[0].dep_
     elif lemma in CLAUSAL_ONLY:
-        chosen, frame = [c for c in after if c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"], "obj"
+        chosen = [c for c in after if c.dep_ in ("dobj", "obj") and (c.pos_ != "PRON" or (
+            lemma == "deny" and c.lower_ in PRO_FORMS))]  # 'Beijing denied this': the pro-form is the claim
+        frame = "obj"
+        if not chosen:
+            stray = stray_that_clause(tok)
+            if stray is not None:
+                chosen, frame = [stray], "ccomp"
         if lemma == "tell":
             chosen = []
     else:
@@ -150,6 +169,23 @@ def content_after(tok: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     last = max(c.right_edge.i for c in chosen)
     rng = trim_tokens(tok.doc, first, last)
     return (rng, frame) if rng is not None else None
+
+
+def stray_that_clause(tok: Token) -> Token | None:
+    """'X said in a statement that C': the small parser often hangs 'that C' on 'statement' as a relative clause;
+    a that-clause with a subject of its own after 'in a statement / an interview' is the speech verb's content."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in ("in", "on", "during"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for rel in pobj.children:
+                if rel.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" or (c.lower_ == "that" and c.i < rel.i)
+                                                         for c in rel.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in rel.children):
+                    return rel
+    return None
 
 
 def content_before(tok: Token, sent: Span, source: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -744,7 +744,10 @@ def demonym_countries(doc: Document, gaz: Gazetteer) -> list[str]:
     return gaz.demonyms(keys) if keys else []
 
 
-_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’\-]*[A-Z])\.?(?:\s*,\s*([A-Z][A-Za-z .'’]*[A-Za-z.]))?\s*(?:\(|[-—–]|$)")
+# 'HELENA, Mont. (AP) -', 'Khan Younis, January 15 (...) -', 'Hanoi (VNA) -', '(NEW YORK) —' (two words at least
+# in brackets: '(AP) -' is an agency credit), 'LOS ANGELES, April 05, 2018 (...) --'.
+_DATELINE = re.compile(r"\s*(?:\((?=\S+ \S[^()]*\)))?([A-Z][A-Z .'’\-]*[A-Z]|[A-Z][a-z'’\-]+(?: (?:[A-Z]|[a-z]{1,3}-[A-Z])"
+                       r"[a-z'’\-]+){0,2})\)?\.?(?:\s*,\s*([A-Z][A-Za-z .'’]*[A-Za-z.]))?\s*(?:\(|[-—–,]|$)")
 
 
 def dateline_mentions(doc: Document) -> list[Mention]:
