@@ -45,15 +45,15 @@ def free_port() -> int:
 class ServeProcess:
     """``newsgraph serve`` in its own process (so the load generator does not share its interpreter)."""
 
-    def __init__(self, db_url: str) -> None:
-        self.db_url = db_url
+    def __init__(self, db_url: str, workers: int = 1) -> None:
+        self.db_url, self.workers = db_url, workers
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> str:
         env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_API_TOKEN"}
         self.proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", self.db_url,
-                                      "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL)
+                                      "--port", str(self.port), "--workers", str(self.workers)], env=env, stdout=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{self.port}"
         deadline = time.time() + 120
         while time.time() < deadline:

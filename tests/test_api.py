@@ -247,3 +247,38 @@ def test_ingest_with_token_stores_and_indexes(tmp_path: Path) -> None:
     doc_id = r.json()["documents"][0]
     assert app.get(f"/api/documents/{doc_id}").json()["text"].startswith("KHERSON")
     assert app.get("/api/search", params={"q": "port Kherson"}).json()["total"] >= 1
+
+
+def test_fast_shape_matches_the_exporter(client: TestClient) -> None:
+    from sqlalchemy import select
+
+    from newsgraph.api import queries
+    from newsgraph.store import export
+
+    with client.app.state.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(queries.E, *queries.DOC_COLS).limit(40))]
+    assert rows
+    for row in rows:
+        assert queries.shape("events", row) == export.shape("events", row)
+
+
+def test_cache_serves_repeats_until_the_store_changes(tmp_path: Path) -> None:
+    import random
+
+    from newsgraph.api.synth import INCIDENTS, incident_document, incidents
+    from newsgraph.store.db import Store
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    build_store(url, 10, seed=1)
+    app = TestClient(create_app(url, token=""))
+    app.get("/api/summary")  # the first read connection may touch the -wal file once (one spurious miss)
+    first = app.get("/api/documents")
+    again = app.get("/api/documents")
+    assert again.headers.get("x-cache") == "hit" and again.json() == first.json()
+    assert app.get("/api/documents", params={"limit": 3}).headers.get("x-cache") is None
+    rng = random.Random(0)
+    inc = next(incidents(1, rng))
+    inc["frame"] = INCIDENTS[0]
+    Store(url).save(incident_document("late-arrival", rng, inc, "Reuters"))  # another process's ingest
+    after = app.get("/api/documents")
+    assert after.headers.get("x-cache") is None and after.json()["total"] == first.json()["total"] + 1

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.api import storage
+from newsgraph.api.cache import ResponseCache, store_version
 from newsgraph.api.filters import QueryError
 from newsgraph.api.routes import router
 from newsgraph.errors import Errors
@@ -48,6 +49,29 @@ class ApiConfig:
     @property
     def ingest_on(self) -> bool:
         return bool(self.token)
+
+
+class SecurityHeaders:
+    """CSP (no inline scripts outside /docs), nosniff, no referrer: plain ASGI, so it costs nothing per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = (DOCS_CSP if scope.get("path", "").startswith("/docs") else CSP).encode()
+
+        async def add(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(b"content-security-policy", csp), (b"x-content-type-options", b"nosniff"),
+                         (b"referrer-policy", b"no-referrer")]
+                message["headers"] = list(message.get("headers", [])) + [h for h in extra if h[0] not in names]
+            await send(message)
+
+        await self.app(scope, receive, add)
 
 
 class BodyLimit:
@@ -157,9 +181,11 @@ def _install_ui(app: FastAPI) -> None:
 
 
 def create_app(db_url: str | None = None, token: str | None = None, max_body: int | None = None,
-               cors_origins: list[str] | None = None, engine: Engine | None = None) -> FastAPI:
+               cors_origins: list[str] | None = None, engine: Engine | None = None, cache: bool = True,
+               prepare: bool = True) -> FastAPI:
     """The app for one store. ``token`` (default: env NEWSGRAPH_API_TOKEN) turns ingest on; without it the
-    store is opened read-only."""
+    store is opened read-only. ``cache`` keeps answers while the store is unchanged (api/cache.py);
+    ``prepare=False`` skips the writable pass (a parent process already made it for its workers)."""
     from newsgraph.config import Settings
 
     settings = Settings()
@@ -167,7 +193,8 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
                        token=token if token is not None else os.environ.get("NEWSGRAPH_API_TOKEN") or None,
                        max_body=max_body or settings.max_bytes, cors_origins=list(cors_origins or []))
     if engine is None:
-        storage.prepare(config.db_url)
+        if prepare:
+            storage.prepare(config.db_url)
         engine = storage.open_writable(config.db_url) if config.ingest_on else storage.open_readonly(config.db_url)
     app = FastAPI(title="newsgraph", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Events, places, times, sources and stories from news, with the evidence spans "
@@ -178,15 +205,9 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
     app.include_router(router, prefix="/api")
     _install_ui(app)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("Content-Security-Policy",
-                                    DOCS_CSP if request.url.path.startswith("/docs") else CSP)
-        return response
-
+    if cache:
+        app.add_middleware(ResponseCache, version=store_version(engine))
+    app.add_middleware(SecurityHeaders)
     if config.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 

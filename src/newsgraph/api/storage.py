@@ -23,6 +23,8 @@ VIEW_INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_events_country ON events (country_code)",
     "CREATE INDEX IF NOT EXISTS ix_events_latlon ON events (lat, lon)",
     "CREATE INDEX IF NOT EXISTS ix_events_date ON events (date)",
+    "CREATE INDEX IF NOT EXISTS ix_events_cluster_figures ON events (cluster_id, quantity_unit, quantity_value)",
+    "CREATE INDEX IF NOT EXISTS ix_events_attribution ON events (document_id, attribution)",
     "CREATE INDEX IF NOT EXISTS ix_attributions_parent ON attributions (document_id, parent)",
     "CREATE INDEX IF NOT EXISTS ix_documents_outlet ON documents (outlet)",
     "CREATE INDEX IF NOT EXISTS ix_places_latlon ON places (lat, lon)",
