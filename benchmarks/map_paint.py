@@ -35,7 +35,7 @@ def main() -> None:
     with ServeProcess(url) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         for i in range(args.runs + 1):
-            ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+            ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)  # for wait_for_function
             page = ctx.new_page()
             page.goto(f"{base}/?view=map")
             page.wait_for_function("window.__ngMapPainted", timeout=60_000)

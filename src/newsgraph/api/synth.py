@@ -141,7 +141,7 @@ def incident_document(doc_id: str, rng: random.Random, incident: dict[str, Any],
               "and <img src=x onerror=alert(2)> <script>alert(3)</script>.")
     segs.append({"start": body_start, "end": w.n, "kind": "body"})
     w.put("\n")
-    a, b = w.put(f"Photo: the scene in {pname}. ({outlet})")
+    a, b = w.put(f"Photo: the scene in {pname}. ({outlet}, ref. {doc_id})")  # unique text: no re-ingest merge
     segs.append({"start": a, "end": b, "kind": "caption"})
     evs.append({"id": "v1", "type": kind, "mode": None, "trigger": trig,
                 "actor": {**act, "entity_id": "e1"}, "recipient": {**rec, "entity_id": None},
