@@ -23,10 +23,10 @@ def command_paths() -> list[str]:
 
 
 def test_every_command_is_in_the_readme() -> None:
-    # README.md, or the docs/ page of the command's area (docs/api.md for `serve`) until the README links it
-    readme = (ROOT / "README.md").read_text() + "".join(p.read_text() for p in sorted((ROOT / "docs").glob("*.md")))
+    """README.md, or a docs/ page while a new command's README text waits for the lead to integrate it."""
+    readme = (ROOT / "README.md").read_text() + "".join(p.read_text() for p in (ROOT / "docs").glob("*.md"))
     missing = [c for c in command_paths() if f"newsgraph {c}" not in readme]
-    assert not missing, f"README.md / docs/*.md do not show: {missing}"
+    assert not missing, f"README.md does not show: {missing}"
 
 
 def test_every_command_has_a_docstring() -> None:

@@ -1,23 +1,28 @@
 """The store: save Documents (one transaction each, idempotent re-ingest) and read layers back for export/API.
 
 SQLite by default (a file in the user data dir), PostgreSQL by URL (``postgresql+psycopg://...``): the same
-SQLAlchemy Core statements run on both.
+SQLAlchemy Core statements run on both. Writers never fail on a busy database, they wait: SQLite runs in WAL mode
+with a busy timeout and every write transaction starts with ``BEGIN IMMEDIATE`` (taking the write lock first, so
+a read-then-write transaction cannot hit SQLITE_BUSY half-way); on PostgreSQL a write transaction takes one
+advisory lock, so concurrent ingesters store and fuse one document at a time and never open two clusters for one
+event. Parsing, the slow part, stays parallel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.document import Document
 from newsgraph.errors import Errors
 from newsgraph.ingest.base import text_hash
-from newsgraph.store import schema
+from newsgraph.store import migrate, schema
 from newsgraph.store.rows import layer_rows
 
 
@@ -25,29 +30,50 @@ class StoreError(Exception):
     """A database problem, with the coded message users see."""
 
 
+BUSY_TIMEOUT_S = 120  # how long a SQLite writer waits for another writer before giving up
+WRITE_LOCK = 7_314_002  # PostgreSQL advisory lock key held by every write transaction (save, fuse)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN itself
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """Writers take SQLite's write lock at BEGIN (and wait for it); readers begin deferred and never block."""
+    immediate = conn.get_execution_options().get("newsgraph_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def open_engine(url: str) -> Engine:
-    """An engine for ``url`` with the tables created; SQLite parent folders are made on demand."""
+    """An engine for ``url`` with its schema migrated to head; SQLite parent folders are made on demand."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S}
+                               if url.startswith("sqlite") else {})
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        schema.metadata.create_all(engine)
-        with engine.begin() as conn:
-            have = conn.execute(select(schema.meta_table.c.value).where(schema.meta_table.c.key == "schema_version"))
-            if have.scalar() is None:
-                conn.execute(insert(schema.meta_table).values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
+            event.listen(engine, "begin", _sqlite_begin)
+        migrate.upgrade(engine)
     except (SQLAlchemyError, ModuleNotFoundError) as exc:
         raise StoreError(Errors.E030.fmt(detail=f"{url}: {exc}")) from None
     return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction that waits for, then holds, the store's write lock (see the module docstring)."""
+    with engine.connect() as conn:
+        conn.execution_options(newsgraph_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+            yield conn
 
 
 class Store:
@@ -60,23 +86,34 @@ class Store:
     def save(self, doc: Document) -> str:
         """Insert or replace ``doc`` (matched by id or by text hash) in one transaction; returns 'inserted'/'updated'."""
         digest = text_hash(doc.text)
+        with write_transaction(self.engine) as conn:
+            return self.save_on(conn, doc, digest)
+
+    def save_many(self, docs: list[Document]) -> list[str]:
+        """Save several documents, one transaction each, so a kill loses at most the document in flight."""
+        return [self.save(doc) for doc in docs]
+
+    @staticmethod
+    def save_on(conn: Connection, doc: Document, digest: str | None = None) -> str:
+        """Insert or replace ``doc`` inside the caller's write transaction (so fusion can share it)."""
+        digest = digest or text_hash(doc.text)
         d = schema.documents
-        with self.engine.begin() as conn:
-            old = conn.execute(select(d.c.id).where(or_(d.c.id == doc.id, d.c.text_hash == digest))).scalars().all()
-            for old_id in old:
-                for table in schema.LAYER_TABLES:
-                    conn.execute(delete(table).where(table.c.document_id == old_id))
-                conn.execute(delete(d).where(d.c.id == old_id))
-            conn.execute(insert(d).values(
-                id=doc.id, text_hash=digest, title=doc.title, published=doc.published, language=doc.language,
-                url=doc.url, outlet=doc.outlet, byline=doc.byline, n_events=len(doc.events),
-                n_attributions=len(doc.attributions), ingested_at=datetime.now(UTC),
-                doc_json=doc.model_dump(mode="json"),
-            ))
-            for table in schema.LAYER_TABLES:
-                rows = layer_rows(doc)[table.name]
-                if rows:
-                    conn.execute(insert(table), rows)
+        old = conn.execute(select(d.c.id).where(or_(d.c.id == doc.id, d.c.text_hash == digest))).scalars().all()
+        for old_id in old:
+            for table in (*schema.LAYER_TABLES, *schema.DOC_KEY_TABLES):
+                conn.execute(delete(table).where(table.c.document_id == old_id))
+            conn.execute(delete(d).where(d.c.id == old_id))
+        conn.execute(insert(d).values(
+            id=doc.id, text_hash=digest, title=doc.title, published=doc.published, language=doc.language,
+            url=doc.url, outlet=doc.outlet, byline=doc.byline, n_events=len(doc.events),
+            n_attributions=len(doc.attributions), ingested_at=datetime.now(UTC),
+            doc_json=doc.model_dump(mode="json"),
+        ))
+        layers = layer_rows(doc)
+        for table in schema.LAYER_TABLES:
+            rows = layers[table.name]
+            if rows:
+                conn.execute(insert(table), rows)
         return "updated" if old else "inserted"
 
     def get(self, doc_id: str) -> Document | None:

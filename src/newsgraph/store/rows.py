@@ -90,5 +90,11 @@ def _event_row(doc: Document, e: dict[str, Any]) -> dict[str, Any]:
     row.update({"quantity_value": q.get("value"), "quantity_unit": q.get("unit"), "quantity_text": q.get("text")})
     place = doc.places[e["place"]] if e.get("place") is not None and e["place"] < len(doc.places) else None
     row.update({"place_name": place.name if place else None, "lat": place.lat if place else None,
-                "lon": place.lon if place else None, "country_code": place.country_code if place else None})
+                "lon": place.lon if place else None, "country_code": place.country_code if place else None,
+                "geonameid": None if place is None or place.geonameid is None else str(place.geonameid),
+                "admin1": place.admin1 if place else None})
+    # fields other branches add to the Event model: read them if present, so this works before and after
+    instrument = e.get("instrument") or {}
+    row.update({f"instrument_{k}": instrument.get(k) for k in SPAN_KEYS})
+    row["place_source"] = e.get("place_source")
     return row
