@@ -201,6 +201,11 @@ def test_filters_live_in_the_url(page: Watched, base: str) -> None:
     page.page.select_option("#f-type", "PROTEST")
     page.page.wait_for_function("location.search.includes('type=PROTEST')")
     page.ready("stories")
+    assert set(page.page.locator("table.stories td:nth-child(2) .badge").all_inner_texts()) <= {"PROTEST"}
+    page.page.go_back()
+    page.ready("stories")
+    assert page.page.locator("#f-type").input_value() == "ASSAULT"
+    _nav(page, base, "?view=stories", "stories")
     page.shot("stories")
     page.clean()
 
@@ -253,3 +258,45 @@ def test_api_docs_page(page: Watched, base: str) -> None:
     page.page.locator(".opblock").first.wait_for(timeout=20_000)
     page.shot("api_docs")
     page.clean()
+
+
+@pytest.mark.slow
+def test_example_corpus_map_to_evidence(browser: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The bundled example articles, ingested by the real pipeline: a located event's marker leads to its
+    evidence in the document, and an attribution's chain leads to its words."""
+    from newsgraph import jobs
+    from newsgraph.config import Settings
+    from newsgraph.store.db import Store
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    url = f"sqlite:///{tmp_path_factory.mktemp('examples') / 'ex.db'}"
+    picks = [str(root / n) for n in ("kharkov_shelling_zh_mt.txt", "sudan_khartoum_ap.txt", "tbilisi_protests.txt")]
+    assert jobs.ingest(picks, url, Settings()).ok == 3
+    store = Store(url)
+    located = [d for d in (store.get(i) for i in ("kharkov_shelling_zh_mt", "sudan_khartoum_ap", "tbilisi_protests"))
+               if d and any(e.place is not None and d.places[e.place].lat is not None for e in d.events)]
+    assert located, "the examples have located events"
+    doc = located[0]
+    with Server(url) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+        w = Watched(ctx.new_page())
+        try:
+            _nav(w, base, f"?view=map&document={doc.id}", "map")
+            w.page.wait_for_function("window.__ngMapPainted && window.__ngMapPainted.points > 0")
+            w.page.locator(".ng-marker, .ng-cluster").first.click()
+            if w.page.locator(".popup .go-doc").count() == 0:  # a cluster of this document's events: zoom in
+                w.page.locator(".ng-marker").first.click()
+            w.page.locator(".popup .go-doc").click()
+            w.ready("document")
+            focus = "".join(w.page.locator(".doctext .focus").all_inner_texts())
+            triggers = {e.trigger.text for e in doc.events}
+            assert any(t in focus for t in triggers)
+            w.shot("examples_document")
+            _nav(w, base, "?view=claims", "claims")
+            w.page.locator(".claim-evidence").first.click()
+            w.ready("document")
+            assert w.page.locator(".doctext .focus").count() > 0
+            w.shot("examples_claim_evidence")
+            w.clean()
+        finally:
+            ctx.close()

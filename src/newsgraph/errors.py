@@ -26,7 +26,7 @@ class Errors(_Coded):
     E011 = "unsupported input kind {kind!r} (expected .txt, .html, .jsonl, .xml/.rss/.atom, a directory or a URL)"
     E020 = "stage {stage!r} failed on this document: {detail}"
     E030 = "database error: {detail}"
-    E040 = "bad request parameter {param!r}: {detail}"
+    E040 = "bad request parameter: {detail}"
     E041 = "not found: {what}"
     E042 = "request body too large ({size} bytes > limit {limit} bytes)"
     E043 = "this endpoint needs a token: send 'Authorization: Bearer <NEWSGRAPH_API_TOKEN>'"

@@ -2,7 +2,8 @@
 import "./style.css";
 import { append, h, clear } from "./dom.js";
 import { enc, get } from "./api.js";
-import { current, filtersOf, navigate, setFilters, setRouter, url, SOURCE_TYPES, TYPES } from "./state.js";
+import { appliesTo, current, filtersOf, loadFilterTable, navigate, setFilters, setRouter, url, SOURCE_TYPES,
+  TYPES } from "./state.js";
 import { renderMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 import { layerLists, renderText } from "./document.js";
@@ -34,10 +35,16 @@ document.addEventListener("click", (evt) => {
   navigate(a.getAttribute("href"));
 });
 
-function filterBar(params) {
+const VIEW_KIND = { map: "events", stories: "stories", claims: "claims", documents: "documents" };
+
+function filterBar(params, view) {
   const form = document.getElementById("filters");
   clear(form);
-  const field = (name, label, el) => h("label", { class: "f" }, h("span", {}, label), el);
+  const kind = VIEW_KIND[view];
+  form.hidden = !kind;
+  if (!kind) return;
+  const ok = appliesTo(kind);
+  const field = (name, label, el) => (ok.has(name) ? h("label", { class: "f" }, h("span", {}, label), el) : null);
   const val = (k) => params.get(k) || "";
   const sel = (name, options, allLabel) => {
     const el = h("select", { name, id: `f-${name}` }, h("option", { value: "" }, allLabel),
@@ -49,7 +56,7 @@ function filterBar(params) {
   const disputed = h("select", { name: "disputed", id: "f-disputed" }, h("option", { value: "" }, "any"),
     h("option", { value: "true" }, "disputed"), h("option", { value: "false" }, "undisputed"));
   disputed.value = val("disputed");
-  form.append(
+  append(form, [
     field("type", "Type", sel("type", TYPES, "all types")),
     field("actor", "Actor", inp("actor", "text", { placeholder: "e.g. army", maxlength: 200 })),
     field("place", "Place", inp("place", "text", { placeholder: "e.g. Kharkiv", maxlength: 200 })),
@@ -65,7 +72,7 @@ function filterBar(params) {
       for (const k of ["view", "id"]) if (p.get(k)) keep.set(k, p.get(k));
       navigate(`/?${keep}`);
     } }, "Clear"),
-  );
+  ]);
   form.onsubmit = (evt) => {
     evt.preventDefault();
     const changes = {};
@@ -89,8 +96,8 @@ function pager(total, params, view) {
     offset + limit < total ? link(p(offset + limit), "next →") : null);
 }
 
-function listParams(params) {
-  const q = filtersOf(params);
+function listParams(params, kind) {
+  const q = filtersOf(params, { kind });
   q.set("limit", params.get("limit") || "50");
   q.set("offset", params.get("offset") || "0");
   return q;
@@ -106,7 +113,7 @@ async function viewMap(params, seq) {
       h("div", { id: "timeline", role: "region", "aria-label": "timeline" })),
     h("aside", { class: "side", id: "side", "aria-label": "events" }, h("h2", {}, "Events"), h("div", { id: "evlist" })));
   put(wrap);
-  const f = filtersOf(params);
+  const f = filtersOf(params, { kind: "events" });
   if (params.get("document")) f.set("document", params.get("document"));
   if (params.get("story")) f.set("story", params.get("story"));
   mapHandle = renderMap(document.getElementById("map"), f);
@@ -117,7 +124,7 @@ async function viewMap(params, seq) {
     window.__ngMapPainted = { points: data.total, ms: performance.now() };
     say(`${data.total} events on the map (${Math.round(performance.now() - t0)} ms)`);
   }).catch((err) => say(`map: ${err.message}`));
-  const tf = filtersOf(params, { dates: false });
+  const tf = filtersOf(params, { dates: false, kind: "events" });
   get("timeline", tf).then((data) => {
     if (seq !== renderSeq) return;
     renderTimeline(document.getElementById("timeline"), data, {
@@ -125,7 +132,7 @@ async function viewMap(params, seq) {
       onBrush: (since, until) => setFilters({ since, until, offset: null }),
     });
   }).catch((err) => say(`timeline: ${err.message}`));
-  const lp = listParams(params);
+  const lp = listParams(params, "events");
   lp.set("limit", "30");
   if (params.get("document")) lp.set("document", params.get("document"));
   const evs = await get("events", lp);
@@ -136,22 +143,28 @@ async function viewMap(params, seq) {
       badge(e.type), " ", e.actor ? `${e.actor.text} ` : "", h("b", {}, e.trigger.text),
       e.recipient ? ` ${e.recipient.text}` : "",
       h("div", { class: "meta" }, [e.place_name, e.date, e.outlet].filter(Boolean).join(" · "), " · ",
-        link(url("story", { id: e.story_id }), "story"), " · ",
+        e.story_id ? [link(url("story", { id: e.story_id }), "story"), " · "] : "",
         link(url("document", { id: e.document_id, focus: `event:${e.id}` }, false), "evidence"))))));
 }
 
+function storyTitle(st) {
+  const who = [st.actor, st.recipient].filter(Boolean).join(" → ");
+  return `${who || st.type}${st.place_name ? `, ${st.place_name}` : ""}`;
+}
+
 async function viewStories(params, seq) {
-  const data = await get("stories", listParams(params));
+  const data = await get("stories", listParams(params, "stories"));
   if (seq !== renderSeq) return;
   put(h("h1", {}, "Stories"), h("p", { class: "muted" },
     "One row per real-world event: the reports of it, how many outlets, and how many independent origins."),
   h("table", { class: "grid stories" },
-    h("thead", {}, h("tr", {}, ["Story", "Types", "Where", "First day", "Reports", "Outlets", "Origins", ""]
+    h("thead", {}, h("tr", {}, ["Story", "Type", "Where", "Dates", "Reports", "Outlets", "Origins", ""]
       .map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, data.items.map((st) => h("tr", {},
-      h("td", {}, link(url("story", { id: st.id }), st.title || st.id, { class: "story-link" })),
-      h("td", {}, st.types.map(badge)), h("td", {}, [st.place_name, st.country_code].filter(Boolean).join(", ")),
-      h("td", {}, st.first_day || ""), h("td", { class: "num" }, st.reports), h("td", { class: "num" }, st.outlets),
+      h("td", {}, link(url("story", { id: st.id }), storyTitle(st), { class: "story-link" })),
+      h("td", {}, badge(st.type)), h("td", {}, [st.place_name, st.country_code].filter(Boolean).join(", ")),
+      h("td", {}, st.date_start === st.date_end ? st.date_start || "" : `${st.date_start} – ${st.date_end}`),
+      h("td", { class: "num" }, st.reports), h("td", { class: "num" }, st.outlets),
       h("td", { class: "num" }, st.origins), h("td", {}, st.disputed ? h("span", { class: "flag" }, "disputed") : ""))))),
   pager(data.total, params, "stories"));
 }
@@ -203,7 +216,7 @@ function claimCard(c) {
 }
 
 async function viewClaims(params, seq) {
-  const data = await get("claims", listParams(params));
+  const data = await get("claims", listParams(params, "claims"));
   if (seq !== renderSeq) return;
   put(h("h1", {}, "Claims"), h("p", { class: "muted" },
     "Who says what, through whom: each claim with its chain of sources and how many independent origins back it."),
@@ -227,7 +240,7 @@ async function viewClaim(params, seq) {
 }
 
 async function viewDocuments(params, seq) {
-  const data = await get("documents", listParams(params));
+  const data = await get("documents", listParams(params, "documents"));
   if (seq !== renderSeq) return;
   put(h("h1", {}, "Documents"), h("table", { class: "grid" },
     h("thead", {}, h("tr", {}, ["Title", "Outlet", "Published", "Events", "Attributions"].map((c) => h("th", { scope: "col" }, c)))),
@@ -286,6 +299,7 @@ const VIEWS = { map: viewMap, stories: viewStories, story: viewStory, claims: vi
 
 async function render() {
   const seq = ++renderSeq;
+  document.body.dataset.ready = "";
   const params = current();
   const view = VIEWS[params.get("view")] ? params.get("view") : "map";
   if (mapHandle) { mapHandle.map.remove(); mapHandle = null; }
@@ -296,7 +310,7 @@ async function render() {
     if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
     a.setAttribute("href", url(a.dataset.view));
   }
-  filterBar(params);
+  filterBar(params, view);
   document.getElementById("q").value = params.get("q") || "";
   document.title = `newsgraph — ${view}`;
   say("");
@@ -317,4 +331,4 @@ document.getElementById("search").addEventListener("submit", (evt) => {
 });
 window.addEventListener("popstate", render);
 setRouter(render);
-render();
+loadFilterTable(get).catch(() => {}).finally(render);

@@ -121,7 +121,7 @@ async function openEvent(map, marker, doc, ev, story, onSelect) {
       h("p", { class: "meta" }, [e.place_name, e.country_code].filter(Boolean).join(", "), " · ",
         e.date || "undated", " · ", e.outlet || ""),
       e.quantity ? h("p", { class: "meta" }, `figure: ${e.quantity.text}`) : null,
-      h("p", {}, h("a", { href: url("story", { id: e.story_id }), class: "go-story" }, "Story →"), " ",
+      h("p", {}, e.story_id ? h("a", { href: url("story", { id: e.story_id }), class: "go-story" }, "Story →") : "", " ",
         h("a", { href: url("document", { id: doc, focus: `event:${ev}` }, false), class: "go-doc" }, "Evidence →")),
     );
     if (onSelect) onSelect(e);

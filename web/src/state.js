@@ -19,10 +19,22 @@ export function current() {
   return new URLSearchParams(location.search);
 }
 
-export function filtersOf(params, { dates = true } = {}) {
+// Which filters each kind takes (the query layer's table, from /api/filters): a view only sends those, so a
+// filter set on the map (source_type) does not make the stories request fail.
+let applies = null;
+export async function loadFilterTable(get) {
+  applies = await get("filters");
+}
+export function appliesTo(kind) {
+  return applies && applies[kind] ? new Set(applies[kind]) : new Set(FILTERS);
+}
+
+export function filtersOf(params, { dates = true, kind = null } = {}) {
   const out = new URLSearchParams();
+  const ok = kind ? appliesTo(kind) : null;
   for (const k of FILTERS) {
     if (!dates && (k === "since" || k === "until")) continue;
+    if (ok && !ok.has(k)) continue;
     const v = params.get(k);
     if (v) out.set(k, v);
   }

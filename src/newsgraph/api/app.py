@@ -24,9 +24,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.api import storage
 from newsgraph.api.cache import ResponseCache, store_version
-from newsgraph.api.filters import QueryError
 from newsgraph.api.routes import router
 from newsgraph.errors import Errors
+from newsgraph.store.filters import QueryError
 
 log = logging.getLogger("newsgraph.api")
 STATIC = Path(__file__).parent / "static"
@@ -131,18 +131,18 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, list[dict[str
     details = [{"param": ".".join(str(x) for x in e.get("loc", ())[1:]) or "body", "problem": e.get("msg", "")}
                for e in exc.errors()]
     first = details[0] if details else {"param": "request", "problem": "invalid"}
-    return Errors.E040.fmt(param=first["param"], detail=first["problem"]), details
+    return Errors.E040.fmt(detail=f"{first['param']}: {first['problem']}"), details
 
 
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
-        msg, details = _validation_message(exc)
+        msg, details = _validation_message(exc)  # FastAPI's own checks (types, ranges) on declared parameters
         return JSONResponse({"error": msg, "details": details}, status_code=422)
 
     @app.exception_handler(QueryError)
     async def _bad_filter(_req: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse({"error": Errors.E040.fmt(param=exc.param, detail=exc.message)}, status_code=422)
+        return JSONResponse({"error": Errors.E040.fmt(detail=str(exc))}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(req: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -201,6 +201,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
                               "behind every field. Lists take `limit`/`offset` and return `total`; filters use "
                               "the same names as `newsgraph query`.")
     app.state.config, app.state.engine = config, engine
+    app.state.store = storage.EngineStore(config.db_url, engine)
     _install_handlers(app)
     app.include_router(router, prefix="/api")
     _install_ui(app)

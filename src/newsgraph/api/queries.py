@@ -1,29 +1,31 @@
-"""Read-side SQL for the API and UI views: pages with totals, one statement per view, over the store's indexes.
+"""The API's views over the store: pages with totals from the query layer (``newsgraph.query``), plus the few
+shapes it does not have (map points, per-day counts, one row per claim, a story's page).
 
-Every list is ``(total, items)`` for ``limit``/``offset`` pagination. Stories and claims come from the fusion
-columns the store already has (``events.cluster_id``/``origins``, ``attributions.claim_id``/``corroboration``);
-a row fusion has not clustered yet is its own story or claim (id ``document/event``), so the views work on any
-store and fill in as fusion runs.
+Every list is ``(total, items)`` for ``limit``/``offset`` pagination, filtered by the query layer's filter
+vocabulary and parser (a bad value raises its ``QueryError`` → 422). Where a view needs another shape of the same
+rows (the map's points, the timeline's counts, claims grouped by ``claim_id``) it wraps the query layer's own
+statement for that kind, so every view filters the same way. Stories are the fusion step's ``stories`` rows;
+an attribution fusion has not grouped is its own claim (id ``document/attribution``).
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, or_, select
+from sqlalchemy import Connection, Select, and_, func, literal, or_, select
 
-from newsgraph.api.filters import Filters
 from newsgraph.store import schema
+from newsgraph.store.db import Store
 from newsgraph.store.export import GROUPS
+from newsgraph.store.filters import parse_filters
+from newsgraph.store.query import _statement, _within, query, query_count
 
 E, A, D, P, N = schema.events, schema.attributions, schema.documents, schema.places, schema.entities
 # An event's day: its own date, which the pipeline already falls back to the publication date ('reported'), so
 # the indexed column serves filters and ordering directly.
 EVENT_DAY = E.c.date
-STORY_ID = func.coalesce(E.c.cluster_id, E.c.document_id + literal("/") + E.c.id)
 CLAIM_ID = func.coalesce(A.c.claim_id, A.c.document_id + literal("/") + A.c.id)
 DOC_COLS = (D.c.published, D.c.outlet, D.c.title)
 
@@ -58,139 +60,79 @@ def shape(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _like(col: ColumnElement, text: str) -> ColumnElement:
-    """Case-insensitive substring match with LIKE wildcards in the user's text escaped."""
-    esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return func.lower(col).like(f"%{esc.lower()}%", escape="\\")
+def jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    """Datetimes (updated_at, ingested_at) as ISO strings, so rows go straight into a JSON response."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
 
 
-def _near(lat_col: ColumnElement, lon_col: ColumnElement, f: Filters) -> ColumnElement:
-    """Within f.km of (f.lat, f.lon): a bounding box the indexes can use, then an equirectangular distance."""
-    assert f.lat is not None and f.lon is not None and f.km is not None
-    dlat = f.km / 111.2
-    coslat = max(math.cos(math.radians(f.lat)), 0.01)
-    dlon = min(dlat / coslat, 360.0)
-    return and_(lat_col.between(f.lat - dlat, f.lat + dlat), lon_col.between(f.lon - dlon, f.lon + dlon),
-                ((lat_col - f.lat) * (lat_col - f.lat)
-                 + (lon_col - f.lon) * (lon_col - f.lon) * coslat * coslat) <= dlat * dlat)
+def _story_id(row: dict[str, Any]) -> str | None:
+    return row.get("cluster_id")
 
 
-def disputed_stories() -> Select:
-    """Story ids whose reports give different figures for the same unit (one says 3 killed, another 5)."""
-    return (select(E.c.cluster_id).where(E.c.cluster_id.is_not(None), E.c.quantity_value.is_not(None))
-            .group_by(E.c.cluster_id, E.c.quantity_unit).having(func.count(func.distinct(E.c.quantity_value)) > 1))
-
-
-def event_conditions(f: Filters) -> list[ColumnElement]:
-    """WHERE terms for events (joined with documents) from the shared filters."""
-    w: list[ColumnElement] = []
-    if f.type:
-        w.append(E.c.type == f.type)
-    if f.actor:
-        w.append(or_(_like(E.c.actor_text, f.actor), _like(E.c.recipient_text, f.actor)))
-    if f.place:
-        w.append(_like(E.c.place_name, f.place))
-    if f.country:
-        w.append(E.c.country_code == f.country)
-    if f.since:
-        w.append(f.since <= EVENT_DAY)
-    if f.until:
-        w.append(f.until + "\uffff" >= EVENT_DAY)
-    if f.min_origins is not None:
-        w.append(func.coalesce(E.c.origins, 1) >= f.min_origins)
-    if f.disputed is not None:
-        member = E.c.cluster_id.in_(disputed_stories())
-        w.append(member if f.disputed else or_(E.c.cluster_id.is_(None), ~member))
-    if f.document:
-        w.append(E.c.document_id == f.document)
-    if f.story:
-        w.append(f.story == STORY_ID)
-    if f.outlet:
-        w.append(_like(D.c.outlet, f.outlet))
-    if f.lat is not None:
-        w.append(_near(E.c.lat, E.c.lon, f))
-    if f.source_type or f.stance or f.claim:
-        sub = select(A.c.id).where(A.c.document_id == E.c.document_id, A.c.id == E.c.attribution)
-        if f.source_type:
-            sub = sub.where(A.c.source_type == f.source_type)
-        if f.stance:
-            sub = sub.where(A.c.stance == f.stance)
-        if f.claim:
-            sub = sub.where(f.claim == CLAIM_ID)
-        w.append(sub.exists())
-    return w
-
-
-def _page(conn: Connection, stmt: Select, count_stmt: Select, limit: int, offset: int) -> tuple[int, list[Any]]:
-    total = conn.execute(count_stmt).scalar_one()
-    rows = conn.execute(stmt.limit(limit).offset(offset)).all() if total > offset else []
-    return total, rows
-
-
-def events(conn: Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """Events as the export shapes them, with their story id, newest first."""
-    where = event_conditions(f)
-    base = select(E, *DOC_COLS, STORY_ID.label("story_id")).join(D, D.c.id == E.c.document_id).where(*where)
-    count = select(func.count()).select_from(E.join(D, D.c.id == E.c.document_id) if f.outlet else E).where(*where)
-    stmt = base.order_by(EVENT_DAY.desc(), E.c.document_id.desc(), E.c.id.desc())
-    total, rows = _page(conn, stmt, count, limit, offset)
-    return total, [shape("events", dict(r._mapping)) for r in rows]
+def events(store: Store, params: dict[str, Any], limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Events as the export shapes them, with their story id, newest first (the query layer's order)."""
+    total = query_count("events", store, **params)
+    rows = query("events", store, limit=limit, offset=offset, **params) if total > offset else []
+    return total, [{**shape("events", r), "story_id": _story_id(r)} for r in rows]
 
 
 def event(conn: Connection, doc_id: str, event_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(E, *DOC_COLS, STORY_ID.label("story_id")).join(D, D.c.id == E.c.document_id)
+    row = conn.execute(select(E, *DOC_COLS).join(D, D.c.id == E.c.document_id)
                        .where(E.c.document_id == doc_id, E.c.id == event_id)).first()
-    return shape("events", dict(row._mapping)) if row else None
+    return {**shape("events", dict(row._mapping)), "story_id": row.cluster_id} if row else None
 
 
-def map_points(conn: Connection, f: Filters, limit: int) -> list[list[Any]]:
+def _rows_of(kind: str, params: dict[str, Any], store: Store) -> tuple[Select, Any]:
+    """The query layer's statement for ``kind`` under these filters, as a subquery to re-shape, and its
+    distance filter (refined row by row, as the query layer does)."""
+    stmt, geo = _statement(kind, parse_filters(kind, params), store)
+    return stmt.order_by(None).subquery(), geo
+
+
+def map_points(store: Store, params: dict[str, Any], limit: int) -> list[list[Any]]:
     """Compact rows for the map: [lat, lon, type, story_id, document_id, event_id] for events with a place."""
-    stmt = (select(E.c.lat, E.c.lon, E.c.type, STORY_ID, E.c.document_id, E.c.id).join(D, D.c.id == E.c.document_id)
-            .where(E.c.lat.is_not(None), E.c.lon.is_not(None), *event_conditions(f)).limit(limit))
-    return [list(r) for r in conn.execute(stmt)]
+    sub, geo = _rows_of("events", params, store)
+    stmt = (select(sub.c.lat, sub.c.lon, sub.c.type, sub.c.cluster_id, sub.c.document_id, sub.c.id)
+            .where(sub.c.lat.is_not(None), sub.c.lon.is_not(None)))
+    if geo is None:
+        stmt = stmt.limit(limit)
+    with store.engine.connect() as conn:
+        rows = [list(r) for r in conn.execute(stmt) if geo is None or _within({"lat": r[0], "lon": r[1]}, geo)]
+    return rows[:limit]
 
 
-def timeline(conn: Connection, f: Filters) -> list[dict[str, Any]]:
-    """Events per day and type (the timeline's bars); rows without a date are left out."""
-    day = EVENT_DAY.label("day")
-    stmt = (select(day, E.c.type, func.count().label("n")).join(D, D.c.id == E.c.document_id)
-            .where(EVENT_DAY.is_not(None), *event_conditions(f)).group_by(day, E.c.type).order_by(day, E.c.type))
-    return [{"day": r.day, "type": r.type, "n": r.n} for r in conn.execute(stmt)]
+def timeline(store: Store, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events per day and type (the timeline's bars), dated as the query layer dates them; undated left out."""
+    sub, geo = _rows_of("events", params, store)
+    day = func.substr(func.coalesce(sub.c.date, sub.c.published), 1, 10).label("day")
+    with store.engine.connect() as conn:
+        if geo is None:
+            stmt = (select(day, sub.c.type, func.count().label("n")).where(day.is_not(None))
+                    .group_by(day, sub.c.type).order_by(day, sub.c.type))
+            return [{"day": r.day, "type": r.type, "n": r.n} for r in conn.execute(stmt)]
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for r in conn.execute(select(day, sub.c.type, sub.c.lat, sub.c.lon).where(day.is_not(None))):
+            if _within(r._mapping, geo):
+                counts[(r.day, r.type)] += 1
+    return [{"day": d, "type": t, "n": n} for (d, t), n in sorted(counts.items())]
 
 
-def stories(conn: Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """One row per story (event cluster): size, outlets, independent origins, first day, a headline, a place."""
-    where = event_conditions(f)
-    sid = STORY_ID.label("id")
-    joined = E.join(D, D.c.id == E.c.document_id)
-    stmt = (select(sid, func.count().label("reports"), func.count(func.distinct(E.c.document_id)).label("documents"),
-                   func.count(func.distinct(D.c.outlet)).label("outlets"),
-                   func.max(func.coalesce(E.c.origins, 1)).label("origins"), func.min(E.c.type).label("type"),
-                   func.max(E.c.type).label("type_max"), func.min(EVENT_DAY).label("first_day"),
-                   func.max(EVENT_DAY).label("last_day"), func.min(D.c.title).label("title"),
-                   func.max(E.c.place_name).label("place_name"), func.max(E.c.country_code).label("country_code"),
-                   func.max(E.c.lat).label("lat"), func.max(E.c.lon).label("lon"),
-                   func.count(func.distinct(E.c.quantity_value)).label("figures"))
-            .select_from(joined).where(*where).group_by(sid)
-            .order_by(func.count().desc(), func.min(EVENT_DAY).desc(), sid))
-    count = select(func.count(func.distinct(STORY_ID))).select_from(joined).where(*where)
-    total, rows = _page(conn, stmt, count, limit, offset)
-    items = []
-    for r in rows:
-        m = dict(r._mapping)
-        m["types"] = sorted({m.pop("type"), m.pop("type_max")})
-        m["disputed"] = m.pop("figures") > 1
-        items.append(m)
-    return total, items
+def stories(store: Store, params: dict[str, Any], limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """The fusion step's stories (one row per real-world event), newest first."""
+    total = query_count("stories", store, **params)
+    rows = query("stories", store, limit=limit, offset=offset, **params) if total > offset else []
+    return total, [jsonable(r) for r in rows]
 
 
-def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
-    """A story's page: every report with its outlet, figures per outlet, origins, and disputes side by side."""
-    rows = conn.execute(select(E, *DOC_COLS, D.c.url, STORY_ID.label("story_id")).join(D, D.c.id == E.c.document_id)
-                        .where(story_id == STORY_ID).order_by(D.c.published, E.c.document_id, E.c.id)).all()
-    if not rows:
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story's page: the story row, every report with its outlet, figures per outlet, disputes side by side."""
+    head = query("stories", store, story=story_id, limit=1)
+    reports = [{**shape("events", r), "story_id": story_id}
+               for r in query("events", store, story=story_id, limit=2000)]
+    if not head and not reports:
         return None
-    reports = [shape("events", dict(r._mapping)) for r in rows]
+    reports.sort(key=lambda r: (r.get("published") or "", r["document_id"], r["id"]))
+    row = jsonable(head[0]) if head else {}
     figures: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rep in reports:
         q = rep.get("quantity")
@@ -199,17 +141,20 @@ def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
                                                  "value": q["value"], "text": q.get("text")})
     disputes = [{"unit": unit, "values": sorted({x["value"] for x in xs}), "reports": xs}
                 for unit, xs in figures.items() if len({x["value"] for x in xs}) > 1]
-    claims = _story_claims(conn, reports)
-    outlets = sorted({rep.get("outlet") or "(unknown outlet)" for rep in reports})
+    with store.engine.connect() as conn:
+        claims = _story_claims(conn, reports)
     stances = {c["stance"] for c in claims}
     if "deny" in stances and stances - {"deny"}:
         disputes.append({"unit": "stance", "values": sorted(stances),
                          "reports": [{"outlet": c["outlet"], "document_id": c["document_id"], "value": c["stance"],
                                       "text": c["content"]} for c in claims]})
-    return {"id": story_id, "reports": reports, "outlets": outlets, "documents": len({r["document_id"] for r in reports}),
-            "origins": max((rep.get("origins") or 1) for rep in reports), "types": sorted({r["type"] for r in reports}),
-            "figures": {u: xs for u, xs in figures.items()}, "disputes": disputes, "disputed": bool(disputes),
-            "claims": claims}
+    outlets = sorted({rep.get("outlet") or "(unknown outlet)" for rep in reports})
+    return {"id": story_id, "story": row, "reports": reports, "outlets": outlets,
+            "documents": len({r["document_id"] for r in reports}),
+            "origins": row.get("origins") or max((rep.get("origins") or 1) for rep in reports),
+            "types": sorted({r["type"] for r in reports} | ({row["type"]} if row.get("type") else set())),
+            "figures": dict(figures), "disputes": disputes,
+            "disputed": bool(row.get("disputed")) or bool(disputes), "claims": claims}
 
 
 def _story_claims(conn: Connection, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -223,56 +168,25 @@ def _story_claims(conn: Connection, reports: list[dict[str, Any]]) -> list[dict[
             for r in conn.execute(stmt)]
 
 
-def claim_conditions(f: Filters) -> list[ColumnElement]:
-    w: list[ColumnElement] = []
-    if f.source_type:
-        w.append(A.c.source_type == f.source_type)
-    if f.stance:
-        w.append(A.c.stance == f.stance)
-    if f.since:
-        w.append(func.substr(D.c.published, 1, 10) >= f.since)
-    if f.until:
-        w.append(func.substr(D.c.published, 1, 10) <= f.until + "\uffff")
-    if f.min_origins is not None:
-        w.append(func.coalesce(A.c.corroboration, 1) >= f.min_origins)
-    if f.document:
-        w.append(A.c.document_id == f.document)
-    if f.claim:
-        w.append(f.claim == CLAIM_ID)
-    if f.outlet:
-        w.append(_like(D.c.outlet, f.outlet))
-    if f.name or f.actor:
-        w.append(_like(A.c.source_text, f.name or f.actor or ""))
-    if f.disputed is not None:
-        denied = (select(A.c.claim_id).where(A.c.claim_id.is_not(None)).group_by(A.c.claim_id)
-                  .having(func.count(func.distinct(A.c.stance)) > 1))
-        w.append(A.c.claim_id.in_(denied) if f.disputed else or_(A.c.claim_id.is_(None), ~A.c.claim_id.in_(denied)))
-    if f.type or f.story or f.country or f.place or f.lat is not None:
-        sub = (select(E.c.id).join(D, D.c.id == E.c.document_id)
-               .where(E.c.document_id == A.c.document_id, E.c.attribution == A.c.id, *event_conditions(
-                   Filters(type=f.type, story=f.story, country=f.country, place=f.place, lat=f.lat, lon=f.lon, km=f.km))))
-        w.append(sub.exists())
-    return w
-
-
-def claims(conn: Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """One row per claim (attributions fusion grouped; an unfused attribution is its own claim), with its chain."""
-    where = claim_conditions(f)
-    cid = CLAIM_ID.label("id")
-    joined = A.join(D, D.c.id == A.c.document_id)
-    stmt = (select(cid, func.count().label("reports"), func.count(func.distinct(D.c.outlet)).label("outlets"),
-                   func.max(func.coalesce(A.c.corroboration, 1)).label("corroboration"),
-                   func.min(A.c.document_id).label("document_id"), func.min(func.substr(D.c.published, 1, 10))
-                   .label("first_day"), func.count(func.distinct(A.c.stance)).label("stances"))
-            .select_from(joined).where(*where).group_by(cid).order_by(func.count().desc(), cid))
-    count = select(func.count(func.distinct(CLAIM_ID))).select_from(joined).where(*where)
-    total, rows = _page(conn, stmt, count, limit, offset)
-    heads = _claim_heads(conn, [r.id for r in rows])
+def claims(store: Store, params: dict[str, Any], limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """One row per claim: the query layer's claim rows (one per report) grouped by ``claim_id``, with the first
+    report's chain of sources."""
+    sub, _ = _rows_of("claims", params, store)
+    cid = func.coalesce(sub.c.claim_id, sub.c.document_id + literal("/") + sub.c.id).label("id")
+    stmt = (select(cid, func.count().label("reports"), func.count(func.distinct(sub.c.outlet)).label("outlets"),
+                   func.max(func.coalesce(sub.c.corroboration, 1)).label("corroboration"),
+                   func.min(func.substr(sub.c.published, 1, 10)).label("first_day"),
+                   func.count(func.distinct(sub.c.stance)).label("stances"),
+                   func.max(func.coalesce(sub.c.disputed, False)).label("flagged"))
+            .group_by(cid).order_by(func.count().desc(), func.min(sub.c.published).desc(), cid))
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count(func.distinct(cid)))).scalar_one()
+        rows = conn.execute(stmt.limit(limit).offset(offset)).all() if total > offset else []
+        heads = _claim_heads(conn, [r.id for r in rows])
     items = []
     for r in rows:
-        head = heads.get(r.id, {})
         items.append({"id": r.id, "reports": r.reports, "outlets": r.outlets, "corroboration": r.corroboration,
-                      "first_day": r.first_day, "disputed": r.stances > 1, **head})
+                      "first_day": r.first_day, "disputed": r.stances > 1 or bool(r.flagged), **heads.get(r.id, {})})
     return total, items
 
 
@@ -345,27 +259,11 @@ def claim(conn: Connection, claim_id: str) -> dict[str, Any] | None:
             "disputed": len(stances) > 1, "original_source": reports[0]["original_source"]}
 
 
-def documents(conn: Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    w: list[ColumnElement] = []
-    if f.since:
-        w.append(func.substr(D.c.published, 1, 10) >= f.since)
-    if f.until:
-        w.append(func.substr(D.c.published, 1, 10) <= f.until + "\uffff")
-    if f.outlet:
-        w.append(_like(D.c.outlet, f.outlet))
-    if f.name:
-        w.append(_like(D.c.title, f.name))
-    if f.document:
-        w.append(D.c.id == f.document)
-    if f.type or f.country or f.story or f.actor or f.place:
-        sub = select(E.c.id).where(E.c.document_id == D.c.id, *event_conditions(
-            Filters(type=f.type, country=f.country, story=f.story, actor=f.actor, place=f.place)))
-        w.append(sub.exists())
-    cols = (D.c.id, D.c.title, D.c.published, D.c.language, D.c.url, D.c.outlet, D.c.byline, D.c.n_events,
-            D.c.n_attributions)
-    stmt = select(*cols).where(*w).order_by(D.c.published.desc(), D.c.id)
-    total, rows = _page(conn, stmt, select(func.count()).select_from(D).where(*w), limit, offset)
-    return total, [dict(r._mapping) for r in rows]
+def listing(kind: str, store: Store, params: dict[str, Any], limit: int, offset: int) -> tuple[int, list[dict]]:
+    """Documents, entities or places as the query layer returns them (JSON-safe values)."""
+    total = query_count(kind, store, **params)
+    rows = query(kind, store, limit=limit, offset=offset, **params) if total > offset else []
+    return total, [jsonable(r) for r in rows]
 
 
 def document_layers(conn: Connection, doc_id: str) -> dict[str, Any] | None:
@@ -374,49 +272,13 @@ def document_layers(conn: Connection, doc_id: str) -> dict[str, Any] | None:
     if not row:
         return None
     doc = dict(row[0])
-    story_ids = dict(conn.execute(select(E.c.id, STORY_ID).where(E.c.document_id == doc_id)).all())
+    story_ids = dict(conn.execute(select(E.c.id, E.c.cluster_id).where(E.c.document_id == doc_id)).all())
     claim_ids = dict(conn.execute(select(A.c.id, CLAIM_ID).where(A.c.document_id == doc_id)).all())
     for ev in doc.get("events") or []:
         ev["story_id"] = story_ids.get(ev.get("id"))
     for at in doc.get("attributions") or []:
         at["claim_id"] = claim_ids.get(at.get("id"))
     return doc
-
-
-def entities(conn: Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """Entities by canonical name and label: mentions and documents."""
-    w: list[ColumnElement] = []
-    if f.name or f.actor:
-        w.append(_like(N.c.canonical, f.name or f.actor or ""))
-    if f.document:
-        w.append(N.c.document_id == f.document)
-    key = (N.c.canonical, N.c.label)
-    stmt = (select(*key, func.count().label("mentions"), func.count(func.distinct(N.c.document_id)).label("documents"))
-            .where(*w).group_by(*key).order_by(func.count().desc(), N.c.canonical))
-    count = select(func.count()).select_from(select(*key).where(*w).group_by(*key).subquery())
-    total, rows = _page(conn, stmt, count, limit, offset)
-    return total, [{"name": r.canonical, "label": r.label, "mentions": r.mentions, "documents": r.documents}
-                   for r in rows]
-
-
-def places(conn: Connection, f: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """Resolved places: mentions, documents and coordinates, by gazetteer entry."""
-    w: list[ColumnElement] = [P.c.lat.is_not(None)]
-    if f.country:
-        w.append(P.c.country_code == f.country)
-    if f.place or f.name:
-        w.append(_like(P.c.name, f.place or f.name or ""))
-    if f.document:
-        w.append(P.c.document_id == f.document)
-    if f.lat is not None:
-        w.append(_near(P.c.lat, P.c.lon, f))
-    key = (P.c.name, P.c.country_code, P.c.feature)
-    stmt = (select(*key, func.min(P.c.lat).label("lat"), func.min(P.c.lon).label("lon"),
-                   func.count().label("mentions"), func.count(func.distinct(P.c.document_id)).label("documents"))
-            .where(*w).group_by(*key).order_by(func.count().desc(), P.c.name))
-    count = select(func.count()).select_from(select(*key).where(*w).group_by(*key).subquery())
-    total, rows = _page(conn, stmt, count, limit, offset)
-    return total, [dict(r._mapping) for r in rows]
 
 
 def types_summary(conn: Connection) -> dict[str, Any]:
@@ -434,5 +296,5 @@ def types_summary(conn: Connection) -> dict[str, Any]:
                 E.c.cluster_id.is_not(None))).scalar_one() == 0}
 
 
-__all__ = ["claim", "claims", "document_layers", "documents", "entities", "event", "events", "map_points",
-           "places", "stories", "story", "timeline", "types_summary"]
+__all__ = ["claim", "claims", "document_layers", "event", "events", "listing", "map_points", "stories", "story",
+           "timeline", "types_summary"]

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.api import search
 from newsgraph.errors import Errors
-from newsgraph.store.db import StoreError, open_engine
+from newsgraph.store.db import Store, StoreError, open_engine
 
 # Indexes the API's filters and groupings use (the store's own cover type+date and cluster ids).
 VIEW_INDEXES = (
@@ -82,3 +82,12 @@ def open_readonly(url: str) -> Engine:
 def open_writable(url: str) -> Engine:
     """Ingest on: the store's normal engine (tables created if missing)."""
     return open_engine(url)
+
+
+class EngineStore(Store):
+    """A ``Store`` over an engine the API opened (read-only or not), so the query layer (``newsgraph.query``)
+    runs on the API's connections instead of opening — and migrating — the database again."""
+
+    def __init__(self, url: str, engine: Engine) -> None:  # no super().__init__: the engine is already open
+        self.url = url
+        self.engine = engine

@@ -11,10 +11,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 
 from newsgraph.document import Document
 from newsgraph.store import schema
@@ -174,32 +174,61 @@ def build_store(db_url: str, n_docs: int, seed: int = 7, hostile_every: int = 0,
     rng = random.Random(seed)
     store = Store(db_url)
     made = 0
-    stories: list[tuple[str, list[str], int]] = []
+    stories: list[tuple[str, list[Document], int]] = []
     for inc in incidents(n_docs, rng):
         if made >= n_docs:
             break
         outlets = rng.sample(OUTLETS, k=min(inc["reports"], n_docs - made))
-        ids = []
+        docs = []
         for outlet in outlets:
             doc_id = f"syn-{made:06d}"
             hostile = bool(hostile_every) and made % hostile_every == 0
-            store.save(incident_document(doc_id, rng, inc, outlet, hostile=hostile))
-            ids.append(doc_id)
+            doc = incident_document(doc_id, rng, inc, outlet, hostile=hostile)
+            store.save(doc)
+            docs.append(doc)
             made += 1
             if progress:
                 progress(made)
-        origins = max(1, len(ids) - rng.randrange(len(ids)))
-        stories.append((f"story-{inc['n']:06d}", ids, origins))
+        origins = max(1, len(docs) - rng.randrange(len(docs)))
+        stories.append((f"story-{inc['n']:06d}", docs, origins))
     _fuse(store, stories)
     return store
 
 
-def _fuse(store: Store, stories: list[tuple[str, list[str], int]]) -> None:
-    """Fill the fusion columns as the fusion step would: one cluster per incident, one claim per quote."""
+def _fuse(store: Store, stories: list[tuple[str, list[Document], int]]) -> None:
+    """Fill the fusion tables and columns as the fusion step would: one story per incident (its reports,
+    outlets, origins, figures, disputed when the figures differ) and one claim per quoted statement."""
     e, a = schema.events, schema.attributions
+    now = datetime.now(UTC)
     with store.engine.begin() as conn:
-        for sid, ids, origins in stories:
+        for sid, docs, origins in stories:
+            ids = [d.id for d in docs]
+            ev = [d.events[0] for d in docs]
+            figures = [{"outlet": d.outlet, "document_id": d.id, "value": x.quantity.value}
+                       for d, x in zip(docs, ev, strict=True) if x.quantity]
+            values = {f["value"] for f in figures}
+            disputed = len(values) > 1
+            place = docs[0].places[0]
             conn.execute(update(e).where(e.c.document_id.in_(ids)).values(
-                cluster_id=sid, cluster_size=len(ids), origins=origins))
+                cluster_id=sid, cluster_size=len(ids), origins=origins, disputed=disputed))
             conn.execute(update(a).where(a.c.document_id.in_(ids), a.c.id == "a2").values(
-                claim_id=f"claim-{sid}", corroboration=origins))
+                claim_id=f"claim-{sid}", corroboration=origins, disputed=False))
+            dates = sorted(x.date for x in ev if x.date)
+            conn.execute(insert(schema.stories).values(
+                id=sid, type=ev[0].type, date_start=dates[0], date_end=dates[-1], place_name=place.name,
+                admin1=place.admin1, country_code=place.country_code, lat=place.lat, lon=place.lon,
+                actor=ev[0].actor.text if ev[0].actor else None,
+                recipient=ev[0].recipient.text if ev[0].recipient else None, reports=len(ids), documents=len(ids),
+                outlets=len({d.outlet for d in docs}), origins=origins,
+                figure_min=min(values) if values else None, figure_max=max(values) if values else None,
+                figure_unit=ev[0].quantity.unit if ev[0].quantity else None, figures=figures,
+                outlet_names=sorted({d.outlet for d in docs if d.outlet}), disputed=disputed, updated_at=now))
+            quote = docs[0].attributions[1]
+            conn.execute(insert(schema.claims).values(
+                id=f"claim-{sid}", content=quote.content.text, stance=quote.stance,
+                source_text=quote.source.text if quote.source else None,
+                source_type=quote.source.type if quote.source else None,
+                original_sources=[{"text": quote.source.text, "type": quote.source.type}] if quote.source else [],
+                outlet_names=sorted({d.outlet for d in docs if d.outlet}), reports=len(ids), documents=len(ids),
+                corroboration=origins, date_start=min(d.published for d in docs),
+                date_end=max(d.published for d in docs), disputed=False, updated_at=now))
