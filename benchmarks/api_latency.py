@@ -29,7 +29,7 @@ QUERIES = [
     {"type": "PROTEST", "limit": 50},
     {"country": "SD", "since": "2022-10-01", "until": "2022-10-31", "limit": 50},
     {"actor": "army", "limit": 50},
-    {"near": "49.99,36.23", "km": 100, "limit": 50},
+    {"lat": 49.99, "lon": 36.23, "km": 100, "limit": 50},
     {"min_origins": 3, "type": "ASSAULT", "limit": 50},
     {"disputed": "true", "limit": 50},
     {"source_type": "anonymous", "country": "UA", "limit": 50},

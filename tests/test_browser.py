@@ -126,11 +126,14 @@ def test_map_marker_story_report_evidence(page: Watched, base: str) -> None:
     _nav(page, base, "?view=map", "map")
     page.page.wait_for_function("window.__ngMapPainted && window.__ngMapPainted.points > 0")
     assert page.page.locator(".ng-cluster").count() > 0
+    page.page.locator("#places-toggle").check()
+    page.page.wait_for_function("document.querySelector('#places-toggle').parentElement.dataset.count > 0")
     page.shot("map")
     _nav(page, base, "?view=map&document=syn-000005", "map")
     page.page.wait_for_function("window.__ngMapPainted && window.__ngMapPainted.points === 1")
     page.page.locator(".ng-marker").first.click()
     page.page.locator(".popup .go-story").wait_for()
+    page.page.wait_for_timeout(400)  # the popup fades in
     page.shot("map_popup")
     page.page.locator(".popup .go-story").click()
     page.ready("story")
@@ -247,6 +250,10 @@ def test_phone_width_has_no_sideways_scroll(browser: object, base: str, query: s
         _nav(w, base, query, view)
         width = w.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert width <= 1, f"page is {width}px wider than the phone"
+        widest = w.page.evaluate("Math.max(...[...document.querySelectorAll('main *')]"
+                                 ".filter((e) => !e.closest('.leaflet-container, .chainbox'))"
+                                 ".map((e) => e.getBoundingClientRect().right)) - window.innerWidth")
+        assert widest <= 1, f"an element reaches {widest}px past the right edge"
         w.shot(f"phone_{view}")
         w.clean()
     finally:

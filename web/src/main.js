@@ -122,7 +122,7 @@ async function viewMap(params, seq) {
     if (seq !== renderSeq) return;
     performance.mark("ng-map-painted");
     window.__ngMapPainted = { points: data.total, ms: performance.now() };
-    say(`${data.total} events on the map (${Math.round(performance.now() - t0)} ms)`);
+    say(`${data.total} event${data.total === 1 ? "" : "s"} on the map (${Math.round(performance.now() - t0)} ms)`);
   }).catch((err) => say(`map: ${err.message}`));
   const tf = filtersOf(params, { dates: false, kind: "events" });
   get("timeline", tf).then((data) => {
@@ -138,7 +138,7 @@ async function viewMap(params, seq) {
   const evs = await get("events", lp);
   if (seq !== renderSeq) return;
   const list = document.getElementById("evlist");
-  list.append(h("p", { class: "muted" }, `${evs.total} events match`),
+  list.append(h("p", { class: "muted" }, `${evs.total} event${evs.total === 1 ? "" : "s"} match`),
     h("ol", { class: "events" }, evs.items.map((e) => h("li", {},
       badge(e.type), " ", e.actor ? `${e.actor.text} ` : "", h("b", {}, e.trigger.text),
       e.recipient ? ` ${e.recipient.text}` : "",

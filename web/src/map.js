@@ -72,6 +72,31 @@ export function renderMap(container, params, onSelect) {
     return el;
   };
   toggle.addTo(map);
+  // Resolved places (every mention the gazetteer placed), as small grey dots under the event clusters.
+  const placesLayer = L.layerGroup();
+  const placesToggle = L.control({ position: "topright" });
+  placesToggle.onAdd = () => {
+    const box = h("input", { type: "checkbox", id: "places-toggle" });
+    box.addEventListener("change", async () => {
+      if (!box.checked) { map.removeLayer(placesLayer); return; }
+      if (!placesLayer.getLayers().length) {
+        const q = new URLSearchParams({ limit: "1000" });
+        for (const k of ["country", "place", "since", "until", "document", "outlet"]) if (params.get(k)) q.set(k, params.get(k));
+        const data = await get("places", q);
+        for (const p of data.items) {
+          if (p.lat == null || p.lon == null) continue;
+          L.circleMarker([p.lat, p.lon], { renderer: canvas, radius: 3, color: "#44505c", weight: 1, fillOpacity: 0.6 })
+            .bindTooltip(`${p.name || p.text}${p.country_code ? ` (${p.country_code})` : ""}`).addTo(placesLayer);
+        }
+      }
+      placesLayer.addTo(map);
+      box.parentElement.dataset.count = String(placesLayer.getLayers().length);
+    });
+    const el = h("label", { class: "map-toggle" }, box, " places");
+    L.DomEvent.disableClickPropagation(el);
+    return el;
+  };
+  placesToggle.addTo(map);
   const legend = L.control({ position: "bottomleft" });
   legend.onAdd = () => h("div", { class: "legend", "aria-label": "event types" });
   legend.addTo(map);
