@@ -197,6 +197,25 @@ def _examples_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "examples"
 
 
+@app.command()
+def serve(
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL of the store (default: SQLite in the user data dir)")] = None,
+    host: Annotated[str, typer.Option(help="interface to bind (127.0.0.1 = this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    cors: Annotated[list[str] | None, typer.Option(help="allowed CORS origin (repeatable; default: CORS off)")] = None,
+    workers: Annotated[int, typer.Option(help="server processes (each with its own connections and cache)")] = 1,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /docs) and the web UI (/); read-only unless NEWSGRAPH_API_TOKEN is set."""
+    from newsgraph.api.serve import run
+    from newsgraph.store.db import StoreError
+
+    try:
+        run(db or _default_db(), host=host, port=port, cors_origins=cors or [], workers=workers, echo=err.print)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Annotated[Path | None, typer.Option(help="output SQLite file (default: the data dir)")] = None,

@@ -31,6 +31,13 @@ class Errors(_Coded):
     E041 = "interrupted: the store holds every document finished so far; run the same command again to resume (stored documents are skipped)"
     E042 = "feed list {path!r} could not be read: {detail}"
     E050 = "GeoNames dump not imported: {detail}"
+    E060 = "bad request parameter: {detail}"
+    E061 = "not found: {what}"
+    E062 = "request body too large ({size} bytes > limit {limit} bytes)"
+    E063 = "this endpoint needs a token: send 'Authorization: Bearer <NEWSGRAPH_API_TOKEN>'"
+    E064 = "the token sent is not the server's NEWSGRAPH_API_TOKEN"
+    E065 = "ingest is off: start the server with NEWSGRAPH_API_TOKEN set to accept POST /api/ingest"
+    E066 = "internal error while answering {path}; the server log has the details"
 
 
 class Warnings(_Coded):
