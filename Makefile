@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,postgres]"
+	$(BIN)/python -m pip install --quiet -e ".[test,postgres,dask]"
 	touch $(STAMP)
 
 install: $(STAMP)

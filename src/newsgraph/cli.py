@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.config import Settings
-from newsgraph.errors import InputError
+from newsgraph.errors import EngineError, Errors, InputError, redact
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsgraph: events, places, times and sources from news.")
 gazetteer_app = typer.Typer(help="Build and inspect the embedded gazetteer.")
@@ -31,7 +31,16 @@ def _progress() -> Progress:
 
 
 def _report(exc: InputError) -> None:
-    err.print(f"[red]error[/red] {exc.source}: {exc.message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {redact(exc.source)}: {redact(exc.message)}", highlight=False, soft_wrap=True)
+
+
+def _run_progress() -> Progress:
+    """A bar with rate and ETA for long runs (a spinner-like bar with the rate when the total is unknown)."""
+    from rich.progress import TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
 
 
 @app.command()
@@ -77,30 +86,49 @@ def ingest(
                                                   "postgresql+psycopg://... for PostgreSQL)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (env NEWSGRAPH_SPACY_MODEL)")] = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="worker processes (each loads the model)")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="re-extract documents already stored (same text)")] = False,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) | dask")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 "
+                                                       "(default: a LocalCluster with --processes workers)")] = None,
 ) -> None:
-    """Extract and store documents; re-ingesting the same id or text updates it, never duplicates it."""
+    """Extract and store documents; re-ingesting the same id or text updates it, never duplicates it. Documents
+    already stored (same text) are skipped unless --force, so an interrupted run resumes where it stopped."""
+    import time
+
     from newsgraph import jobs
     from newsgraph.store.db import StoreError
 
+    if engine not in ("local", "dask"):
+        err.print("[red]error[/red] --engine must be local or dask", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     settings = Settings(processes=processes)
     if model:
         settings.spacy_model = model
     db_url = db or settings.db_url
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
+    started = time.monotonic()
+    with _run_progress() as progress:
+        task = progress.add_task("ingesting", total=jobs.estimate_total(inputs), rate="")
 
-        def on_result(result: object) -> None:
+        def step(result: object) -> None:
             if isinstance(result, InputError):
                 _report(result)
-            progress.advance(task)
+            done = progress.tasks[0].completed + 1
+            rate = done / max(time.monotonic() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
 
         try:
-            outcome = jobs.ingest(inputs, db_url, settings, on_result=on_result)
-        except StoreError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False)
+            outcome = jobs.ingest(inputs, db_url, settings, on_result=step, skip_stored=not force,
+                                  on_skip=step, engine=engine, scheduler=scheduler)
+        except (StoreError, EngineError) as exc:
+            err.print(f"[red]error[/red] {redact(str(exc))}", highlight=False)
             raise typer.Exit(EXIT_USAGE) from None
-    err.print(f"stored {outcome.ok} documents ({outcome.inserted} new, {outcome.updated} updated), "
-              f"{len(outcome.failed)} failed, in {db_url}", highlight=False)
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print(f"[yellow]{Errors.E041.fmt()}[/yellow]", highlight=False)
+            raise typer.Exit(130) from None
+    skipped = f", {outcome.skipped} already stored (skipped; --force re-extracts them)" if outcome.skipped else ""
+    err.print(f"stored {outcome.ok} documents ({outcome.inserted} new, {outcome.updated} updated){skipped}, "
+              f"{len(outcome.failed)} failed, in {redact(db_url)}", highlight=False)
     _summary(db_url)
     raise typer.Exit(EXIT_SOME_FAILED if outcome.failed else EXIT_OK)
 
@@ -157,7 +185,7 @@ def export(
     try:
         n = jobs.export(db or _default_db(), kind, fmt, out, filters)
     except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {redact(str(exc))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         if output:
@@ -255,7 +283,10 @@ def pipeline_check() -> None:
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    # newsgraph's own warnings only: libraries (trafilatura's 'discarding data', htmldate...) would print their
+    # own line beside our coded error for the same input
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(message)s")
+    logging.getLogger("newsgraph").setLevel(logging.WARNING)
     try:
         app()
     except KeyboardInterrupt:
