@@ -160,6 +160,65 @@ def _summary(db_url: str) -> None:
 
 
 @app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(help="text file: one RSS/Atom feed or page URL per line ('#' comments)")],
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir)")] = None,
+    every: Annotated[str, typer.Option(help="poll interval per feed: 30s, 15m, 2h ...")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="poll every feed once and exit (for cron)")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model name (env NEWSGRAPH_SPACY_MODEL)")] = None,
+) -> None:
+    """Poll feeds and pages with conditional requests, ingest (and fuse) new articles, remember what was seen in
+    the store, back off on errors; prints each feed's status per round; Ctrl-C stops cleanly."""
+    from newsgraph.live.watch import parse_every, read_feed_list
+    from newsgraph.live.watch import watch as run_watch
+    from newsgraph.store.db import StoreError
+
+    try:
+        interval = parse_every(every)
+        urls = read_feed_list(feeds)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] --every: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except InputError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_USAGE) from None
+    if not urls:
+        err.print(f"[red]error[/red] {feeds}: no feed URLs in the list", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    settings = Settings()
+    if model:
+        settings.spacy_model = model
+    db_url = db or settings.db_url
+    try:
+        for _ in run_watch(urls, db_url, interval, settings, cycles=1 if once else None, on_cycle=_feed_table):
+            pass
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {redact(str(exc))}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        err.print("stopped: every finished poll and its articles are saved; run the same command to continue",
+                  highlight=False)
+        raise typer.Exit(EXIT_OK) from None
+
+
+def _feed_table(results: list) -> None:
+    """One row per feed: what this round did and when it is polled next."""
+    from rich.table import Table
+
+    table = Table(title="feeds", title_justify="left")
+    for col in ("feed", "status", "HTTP", "new", "failed", "next poll (UTC)", "note"):
+        table.add_column(col)
+    for r in results:
+        nxt = r.next_poll.strftime("%H:%M:%S") if r.next_poll else ""
+        table.add_row(redact(r.url), r.status, str(r.http or ""), str(r.new), str(r.failed), nxt,
+                      redact(r.message)[:80])
+    err.print(table)
+    for r in results:
+        for e in r.errors:
+            _report(e)
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson")] = "jsonl",
     kind: Annotated[str, typer.Option("--type", help="events | claims | places")] = "events",

@@ -103,3 +103,19 @@ events = Table(
 )
 
 LAYER_TABLES = (segments, entities, places, times, attributions, events)
+
+# The live-feed watcher's memory (newsgraph watch): conditional-request validators, backoff and what was seen.
+feed_state = Table(
+    "feed_state", metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text), Column("last_modified", Text),
+    Column("last_polled", DateTime(timezone=True)), Column("last_status", Integer),
+    Column("error_count", Integer, nullable=False, default=0),
+    Column("next_poll", DateTime(timezone=True)),
+)
+
+feed_items = Table(
+    "feed_items", metadata,
+    Column("feed_url", Text, primary_key=True), Column("item_key", Text, primary_key=True),
+    Column("document_id", String), Column("seen_at", DateTime(timezone=True)),
+)
