@@ -257,16 +257,35 @@ def bench(
     inputs: Annotated[list[str] | None, typer.Argument(help="texts to time (default: the bundled examples/)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     repeat: Annotated[int, typer.Option(help="interleaved rounds; the fastest of each is kept")] = 3,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="N > 1: throughput with N processes, "
+                                                                     "extraction and end to end into SQLite")] = 1,
+    generated: Annotated[int, typer.Option(help="time N generated ~600-word articles instead of files")] = 0,
 ) -> None:
-    """Time the pipeline and bare spaCy parsing on the same texts in one run; print the ratio."""
-    from newsgraph.bench import run_bench
+    """Time the pipeline and bare spaCy parsing on the same texts in one run; print the ratio (with -j N: also
+    articles/s end to end into SQLite, and peak RSS per worker)."""
+    from newsgraph.bench import run_bench, run_throughput
     from newsgraph.ingest import RawDoc, iter_inputs
 
-    sources = inputs or [str(_examples_dir())]
-    docs = [d for d in iter_inputs(sources) if isinstance(d, RawDoc)]
+    if generated > 0:
+        from newsgraph.synth import synthetic_batch
+
+        docs = [RawDoc(id=f"g{i}", text=t, source="generated") for i, t in enumerate(synthetic_batch(generated))]
+    else:
+        sources = inputs or [str(_examples_dir())]
+        docs = [d for d in iter_inputs(sources) if isinstance(d, RawDoc)]
     if not docs:
         err.print("[red]error[/red] no readable documents to benchmark", highlight=False)
         raise typer.Exit(EXIT_USAGE)
+    if processes > 1:
+        res = run_throughput(docs, Settings(), processes=processes, repeat=repeat)
+        if as_json:
+            typer.echo(json.dumps(res))
+            return
+        typer.echo(f"{res['documents']} documents, {res['words']} words, {processes} processes")
+        typer.echo(f"bare nlp.pipe {res['bare_articles_per_s']:.1f} articles/s; pipeline {res['articles_per_s']:.1f} "
+                   f"articles/s (ratio {res['ratio']:.2f}); end to end into SQLite {res['e2e_articles_per_s']:.1f} "
+                   f"articles/s (ratio {res['e2e_ratio']:.2f}); peak RSS per worker {res['peak_rss_mb_per_worker']:.0f} MB")
+        return
     result = run_bench(docs, Settings(), repeat=repeat)
     if as_json:
         typer.echo(json.dumps(result))

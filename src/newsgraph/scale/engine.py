@@ -80,24 +80,33 @@ def register(client: Any, settings: Settings) -> None:
         client.register_worker_plugin(plugin, name=PLUGIN_NAME)
 
 
-def run_dask(items: Iterable[Item], settings: Settings, scheduler: str | None = None) -> Iterator[Result]:
-    """Like ``Pipeline.run`` on a Dask cluster: results in input order, a bounded window of partitions."""
+def run_dask(items: Iterable[Item], settings: Settings, scheduler: str | None = None,
+             client: Any | None = None) -> Iterator[Result]:
+    """Like ``Pipeline.run`` on a Dask cluster: results in input order, a bounded window of partitions. Pass a
+    ``client`` to reuse a cluster across runs (benchmarks); otherwise one is opened and closed here."""
+    if client is not None:
+        yield from _stream(client, items, settings, max(1, settings.processes))
+        return
     workers = max(1, settings.processes if settings.processes > 1 else 2)
-    with connect(scheduler, workers) as client:
-        register(client, settings)
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        window = 2 * n_workers
-        it = iter(items)
-        pending: deque[Any] = deque()
-        try:
-            while True:
-                while len(pending) < window and (batch := list(islice(it, settings.batch_size))):
-                    pending.append(client.submit(process_partition, batch, settings, pure=False))
-                if not pending:
-                    return
-                future = pending.popleft()
-                yield from future.result()
-                future.release()
-        finally:
-            for future in pending:
-                future.cancel()
+    with connect(scheduler, workers) as own:
+        register(own, settings)
+        yield from _stream(own, items, settings, workers)
+
+
+def _stream(client: Any, items: Iterable[Item], settings: Settings, workers: int) -> Iterator[Result]:
+    n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+    window = 2 * n_workers
+    it = iter(items)
+    pending: deque[Any] = deque()
+    try:
+        while True:
+            while len(pending) < window and (batch := list(islice(it, settings.batch_size))):
+                pending.append(client.submit(process_partition, batch, settings, pure=False))
+            if not pending:
+                return
+            future = pending.popleft()
+            yield from future.result()
+            future.release()
+    finally:
+        for future in pending:
+            future.cancel()
