@@ -11,7 +11,7 @@ UI     := src/newsgraph/api/static/index.html
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,postgres,server]"
+	$(BIN)/python -m pip install --quiet -e ".[test,postgres,server,dask]"
 	touch $(STAMP)
 
 install: $(STAMP) ui

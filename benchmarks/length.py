@@ -25,6 +25,7 @@ from newsgraph.synth import synthetic_article
 n = int(sys.argv[1])
 pipe = Pipeline()
 pipe.process(RawDoc(id="warm", text=synthetic_article(3000, 99), source="warm"))
+pipe.ctx.timings.clear()
 text = synthetic_article(n, seed=n)
 t0 = time.perf_counter()
 doc = pipe.process(RawDoc(id="long", text=text, source="long"))

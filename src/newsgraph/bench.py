@@ -66,3 +66,53 @@ def run_bench(docs: Sequence[RawDoc], settings: Settings | None = None, repeat: 
         "stage_s": stages,
         "stage_share_of_parse": {k: round(v / parse, 3) for k, v in stages.items() if k != "parse"},
     }
+
+
+def _children_peak_rss_mb() -> float:
+    """Largest peak RSS of any finished child process (the worker processes of the runs timed here)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
+def run_throughput(docs: Sequence[RawDoc], settings: Settings, processes: int = 2, repeat: int = 2,
+                   db_dir: str | None = None) -> dict[str, Any]:
+    """Articles per second with ``processes`` processes for bare ``nlp.pipe(n_process=...)``, for the pipeline
+    (extraction only) and end to end into a fresh SQLite store, interleaved ``repeat`` times, fastest round kept.
+    The model is loaded before the workers fork, so no variant pays for loading it."""
+    import tempfile
+    from pathlib import Path
+
+    from newsgraph import jobs
+    from newsgraph.nlp import load_model
+    from newsgraph.parallel import run_processes
+
+    settings = Settings(**{**{f: getattr(settings, f) for f in settings.__slots__}, "processes": processes})
+    nlp = load_model(settings.spacy_model)
+    texts = [d.text for d in docs]
+    Pipeline(settings).process(docs[0])
+    rounds: dict[str, list[float]] = {"bare": [], "extract": [], "e2e": []}
+    with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
+        for r in range(max(1, repeat)):
+            t0 = time.perf_counter()
+            list(nlp.pipe(texts, batch_size=settings.batch_size, n_process=processes))
+            rounds["bare"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            n = sum(1 for _ in run_processes(iter(docs), settings, processes))
+            rounds["extract"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            out = jobs.ingest(list(docs), f"sqlite:///{Path(tmp) / f'bench{r}.db'}", settings, skip_stored=False)
+            rounds["e2e"].append(time.perf_counter() - t0)
+            assert out.ok == n
+    best = {k: min(v) for k, v in rounds.items()}
+    return {
+        "documents": len(docs), "words": sum(len(t.split()) for t in texts), "processes": processes,
+        "rounds": len(rounds["bare"]),
+        "bare_parse_s": round(best["bare"], 3), "pipeline_s": round(best["extract"], 3),
+        "e2e_sqlite_s": round(best["e2e"], 3),
+        "ratio": round(best["extract"] / best["bare"], 3), "e2e_ratio": round(best["e2e"] / best["bare"], 3),
+        "bare_articles_per_s": round(len(docs) / best["bare"], 2),
+        "articles_per_s": round(len(docs) / best["extract"], 2),
+        "e2e_articles_per_s": round(len(docs) / best["e2e"], 2),
+        "peak_rss_mb_per_worker": _children_peak_rss_mb(),
+    }

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.config import Settings
-from newsgraph.errors import InputError
+from newsgraph.errors import EngineError, Errors, InputError, redact
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsgraph: events, places, times and sources from news.")
 gazetteer_app = typer.Typer(help="Build and inspect the embedded gazetteer.")
@@ -31,7 +31,16 @@ def _progress() -> Progress:
 
 
 def _report(exc: InputError) -> None:
-    err.print(f"[red]error[/red] {exc.source}: {exc.message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {redact(exc.source)}: {redact(exc.message)}", highlight=False, soft_wrap=True)
+
+
+def _run_progress() -> Progress:
+    """A bar with rate and ETA for long runs (a spinner-like bar with the rate when the total is unknown)."""
+    from rich.progress import TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
 
 
 @app.command()
@@ -77,30 +86,49 @@ def ingest(
                                                   "postgresql+psycopg://... for PostgreSQL)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (env NEWSGRAPH_SPACY_MODEL)")] = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="worker processes (each loads the model)")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="re-extract documents already stored (same text)")] = False,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) | dask")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 "
+                                                       "(default: a LocalCluster with --processes workers)")] = None,
 ) -> None:
-    """Extract and store documents; re-ingesting the same id or text updates it, never duplicates it."""
+    """Extract and store documents; re-ingesting the same id or text updates it, never duplicates it. Documents
+    already stored (same text) are skipped unless --force, so an interrupted run resumes where it stopped."""
+    import time
+
     from newsgraph import jobs
     from newsgraph.store.db import StoreError
 
+    if engine not in ("local", "dask"):
+        err.print("[red]error[/red] --engine must be local or dask", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     settings = Settings(processes=processes)
     if model:
         settings.spacy_model = model
     db_url = db or settings.db_url
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
+    started = time.monotonic()
+    with _run_progress() as progress:
+        task = progress.add_task("ingesting", total=jobs.estimate_total(inputs), rate="")
 
-        def on_result(result: object) -> None:
+        def step(result: object) -> None:
             if isinstance(result, InputError):
                 _report(result)
-            progress.advance(task)
+            done = progress.tasks[0].completed + 1
+            rate = done / max(time.monotonic() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
 
         try:
-            outcome = jobs.ingest(inputs, db_url, settings, on_result=on_result)
-        except StoreError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False)
+            outcome = jobs.ingest(inputs, db_url, settings, on_result=step, skip_stored=not force,
+                                  on_skip=step, engine=engine, scheduler=scheduler)
+        except (StoreError, EngineError) as exc:
+            err.print(f"[red]error[/red] {redact(str(exc))}", highlight=False)
             raise typer.Exit(EXIT_USAGE) from None
-    err.print(f"stored {outcome.ok} documents ({outcome.inserted} new, {outcome.updated} updated), "
-              f"{len(outcome.failed)} failed, in {db_url}", highlight=False)
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print(f"[yellow]{Errors.E041.fmt()}[/yellow]", highlight=False)
+            raise typer.Exit(130) from None
+    skipped = f", {outcome.skipped} already stored (skipped; --force re-extracts them)" if outcome.skipped else ""
+    err.print(f"stored {outcome.ok} documents ({outcome.inserted} new, {outcome.updated} updated){skipped}, "
+              f"{len(outcome.failed)} failed, in {redact(db_url)}", highlight=False)
     _summary(db_url)
     raise typer.Exit(EXIT_SOME_FAILED if outcome.failed else EXIT_OK)
 
@@ -132,6 +160,65 @@ def _summary(db_url: str) -> None:
 
 
 @app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(help="text file: one RSS/Atom feed or page URL per line ('#' comments)")],
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir)")] = None,
+    every: Annotated[str, typer.Option(help="poll interval per feed: 30s, 15m, 2h ...")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="poll every feed once and exit (for cron)")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model name (env NEWSGRAPH_SPACY_MODEL)")] = None,
+) -> None:
+    """Poll feeds and pages with conditional requests, ingest (and fuse) new articles, remember what was seen in
+    the store, back off on errors; prints each feed's status per round; Ctrl-C stops cleanly."""
+    from newsgraph.live.watch import parse_every, read_feed_list
+    from newsgraph.live.watch import watch as run_watch
+    from newsgraph.store.db import StoreError
+
+    try:
+        interval = parse_every(every)
+        urls = read_feed_list(feeds)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] --every: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except InputError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_USAGE) from None
+    if not urls:
+        err.print(f"[red]error[/red] {feeds}: no feed URLs in the list", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    settings = Settings()
+    if model:
+        settings.spacy_model = model
+    db_url = db or settings.db_url
+    try:
+        for _ in run_watch(urls, db_url, interval, settings, cycles=1 if once else None, on_cycle=_feed_table):
+            pass
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {redact(str(exc))}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        err.print("stopped: every finished poll and its articles are saved; run the same command to continue",
+                  highlight=False)
+        raise typer.Exit(EXIT_OK) from None
+
+
+def _feed_table(results: list) -> None:
+    """One row per feed: what this round did and when it is polled next."""
+    from rich.table import Table
+
+    table = Table(title="feeds", title_justify="left")
+    for col in ("feed", "status", "HTTP", "new", "failed", "next poll (UTC)", "note"):
+        table.add_column(col)
+    for r in results:
+        nxt = r.next_poll.strftime("%H:%M:%S") if r.next_poll else ""
+        table.add_row(redact(r.url), r.status, str(r.http or ""), str(r.new), str(r.failed), nxt,
+                      redact(r.message)[:80])
+    err.print(table)
+    for r in results:
+        for e in r.errors:
+            _report(e)
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson")] = "jsonl",
     kind: Annotated[str, typer.Option("--type", help="events | claims | places")] = "events",
@@ -157,7 +244,7 @@ def export(
     try:
         n = jobs.export(db or _default_db(), kind, fmt, out, filters)
     except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {redact(str(exc))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         if output:
@@ -170,16 +257,35 @@ def bench(
     inputs: Annotated[list[str] | None, typer.Argument(help="texts to time (default: the bundled examples/)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     repeat: Annotated[int, typer.Option(help="interleaved rounds; the fastest of each is kept")] = 3,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="N > 1: throughput with N processes, "
+                                                                     "extraction and end to end into SQLite")] = 1,
+    generated: Annotated[int, typer.Option(help="time N generated ~600-word articles instead of files")] = 0,
 ) -> None:
-    """Time the pipeline and bare spaCy parsing on the same texts in one run; print the ratio."""
-    from newsgraph.bench import run_bench
+    """Time the pipeline and bare spaCy parsing on the same texts in one run; print the ratio (with -j N: also
+    articles/s end to end into SQLite, and peak RSS per worker)."""
+    from newsgraph.bench import run_bench, run_throughput
     from newsgraph.ingest import RawDoc, iter_inputs
 
-    sources = inputs or [str(_examples_dir())]
-    docs = [d for d in iter_inputs(sources) if isinstance(d, RawDoc)]
+    if generated > 0:
+        from newsgraph.synth import synthetic_batch
+
+        docs = [RawDoc(id=f"g{i}", text=t, source="generated") for i, t in enumerate(synthetic_batch(generated))]
+    else:
+        sources = inputs or [str(_examples_dir())]
+        docs = [d for d in iter_inputs(sources) if isinstance(d, RawDoc)]
     if not docs:
         err.print("[red]error[/red] no readable documents to benchmark", highlight=False)
         raise typer.Exit(EXIT_USAGE)
+    if processes > 1:
+        res = run_throughput(docs, Settings(), processes=processes, repeat=repeat)
+        if as_json:
+            typer.echo(json.dumps(res))
+            return
+        typer.echo(f"{res['documents']} documents, {res['words']} words, {processes} processes")
+        typer.echo(f"bare nlp.pipe {res['bare_articles_per_s']:.1f} articles/s; pipeline {res['articles_per_s']:.1f} "
+                   f"articles/s (ratio {res['ratio']:.2f}); end to end into SQLite {res['e2e_articles_per_s']:.1f} "
+                   f"articles/s (ratio {res['e2e_ratio']:.2f}); peak RSS per worker {res['peak_rss_mb_per_worker']:.0f} MB")
+        return
     result = run_bench(docs, Settings(), repeat=repeat)
     if as_json:
         typer.echo(json.dumps(result))
@@ -299,7 +405,10 @@ def pipeline_check() -> None:
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    # newsgraph's own warnings only: libraries (trafilatura's 'discarding data', htmldate...) would print their
+    # own line beside our coded error for the same input
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(message)s")
+    logging.getLogger("newsgraph").setLevel(logging.WARNING)
     try:
         app()
     except KeyboardInterrupt:

@@ -30,6 +30,8 @@ class Errors(_Coded):
     E040 = "fetch stopped at a limit: {what}"
     E041 = "interrupted: the store holds every document finished so far; run the same command again to resume (stored documents are skipped)"
     E042 = "feed list {path!r} could not be read: {detail}"
+    E043 = "the Dask engine is not available ({detail}); install it with pip install 'newsgraph[dask]'"
+    E044 = "the Dask scheduler could not be reached or failed: {detail}"
     E050 = "GeoNames dump not imported: {detail}"
     E060 = "bad request parameter: {detail}"
     E061 = "not found: {what}"
@@ -45,6 +47,10 @@ class Warnings(_Coded):
     W002 = "language detected as {lang!r}, not English: layers were extracted with the English model and may be poor"
     W003 = "gazetteer not available ({detail}); places stay unresolved"
     W004 = "JSONL line {line}: 'published' {value!r} is not an ISO date; ignored"
+
+
+class EngineError(Exception):
+    """The chosen engine cannot run (Dask not installed, scheduler unreachable): reported as a usage error."""
 
 
 class InputError(Exception):

@@ -58,7 +58,9 @@ class Pipeline:
         assert isinstance(result, Document)
         return result
 
-    def _run_batch(self, batch: list[Item]) -> list[Result]:
+    def _run_batch(self, batch: list[Item]) -> Iterator[Result]:
+        """Results in batch order, each yielded as soon as its stages are done (so a caller storing them loses at
+        most the document in flight when the run is killed)."""
         docs = [item.to_document() if isinstance(item, RawDoc) else item for item in batch]
         real = [d for d in docs if isinstance(d, Document)]
         pre = [s for s in self.stages if not s.needs_parse]
@@ -66,18 +68,23 @@ class Pipeline:
         for doc in real:
             for spec in pre:
                 self._apply(spec, doc, None)
-        if post and real:
+        if not (post and real):
+            yield from docs
+            return
+        t0 = time.perf_counter()
+        parsed_docs = pipe_chunked(self.nlp, (masked_text(d) for d in real), self.settings.batch_size,
+                                   self.settings.chunk_chars)
+        for doc in docs:  # one parsed Doc at a time: a long text's Doc is released before the next is parsed
+            if not isinstance(doc, Document):
+                yield doc
+                continue
+            parsed = next(parsed_docs)
+            self.ctx.timings["parse"] += time.perf_counter() - t0
+            for spec in post:
+                self._apply(spec, doc, parsed)
+            del parsed
+            yield doc
             t0 = time.perf_counter()
-            parsed_docs = pipe_chunked(self.nlp, (masked_text(d) for d in real), self.settings.batch_size,
-                                       self.settings.chunk_chars)
-            for doc in real:  # one parsed Doc at a time: a long text's Doc is released before the next is parsed
-                parsed = next(parsed_docs)
-                self.ctx.timings["parse"] += time.perf_counter() - t0
-                for spec in post:
-                    self._apply(spec, doc, parsed)
-                del parsed
-                t0 = time.perf_counter()
-        return docs
 
     def _apply(self, spec: StageSpec, doc: Document, parsed: object) -> None:
         t0 = time.perf_counter()

@@ -22,9 +22,13 @@ ALL_EXT = TEXT_EXT | HTML_EXT | FEED_EXT | JSONL_EXT
 __all__ = ["RawDoc", "iter_inputs", "read_path"]
 
 
-def iter_inputs(inputs: Iterable[str], max_bytes: int = 5_000_000) -> Iterator[RawDoc | InputError]:
-    """Every document from every input, in order; problems become InputError items, never exceptions."""
+def iter_inputs(inputs: Iterable[str | RawDoc], max_bytes: int = 5_000_000) -> Iterator[RawDoc | InputError]:
+    """Every document from every input, in order; problems become InputError items, never exceptions. A RawDoc
+    given as an input (the watcher's feed entries) passes through as it is."""
     for item in inputs:
+        if isinstance(item, RawDoc):
+            yield item
+            continue
         if item.startswith(("http://", "https://")):
             yield from fetch_url(item, max_bytes)
             continue

@@ -9,6 +9,7 @@ Every failure is an InputError naming the URL and the limit it hit.
 
 from __future__ import annotations
 
+import os
 import time
 import zlib
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ class FetchLimits:
     max_bytes: int = 5_000_000
     connect_timeout: float = 10.0
     read_timeout: float = TIMEOUT_S
-    deadline: float = 60.0
+    deadline: float = field(default_factory=lambda: float(os.environ.get("NEWSGRAPH_FETCH_DEADLINE", 60)))
     max_redirects: int = 5
 
 
@@ -71,7 +72,7 @@ def fetch(url: str, limits: FetchLimits | None = None, headers: dict[str, str] |
                 timeout = httpx.Timeout(min(limits.read_timeout, remaining), connect=min(limits.connect_timeout,
                                                                                          remaining))
                 with client.stream("GET", current, headers=send, timeout=timeout) as resp:
-                    if resp.is_redirect:
+                    if resp.has_redirect_location:
                         target = urljoin(current, resp.headers.get("location", ""))
                         check_scheme(target, url)
                         current = target

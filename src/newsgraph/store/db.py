@@ -10,7 +10,7 @@ event. Parsing, the slow part, stays parallel.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -169,3 +169,12 @@ class Store:
         with self.engine.connect() as conn:
             for row in conn.execute(stmt.order_by(*order)):
                 yield dict(row._mapping)
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these text hashes are stored already (for resumed runs to skip them), in bounded IN lists."""
+        wanted, found = list(dict.fromkeys(hashes)), set()
+        col = schema.documents.c.text_hash
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                found.update(conn.execute(select(col).where(col.in_(wanted[i:i + 500]))).scalars())
+        return found
