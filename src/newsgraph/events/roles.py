@@ -35,6 +35,9 @@ NOUN_TARGET_PREPS = ("on", "against", "upon", "at", "targeting", "with", "betwee
 MOVE_VERBS = frozenset({"withdraw", "pull", "evacuate", "deploy", "redeploy", "send", "dispatch", "move", "station",
                         "mass", "reinforce", "strengthen", "recall"})
 UNDERGOER_SUPPORT = frozenset({"come", "suffer", "face", "endure", "sustain"})
+# verbs whose subject is the victim of the nominal event it died in: 'the fighters who died in the raid' (but a
+# protester who died during a demonstration took part in it)
+VICTIM_VERBS = frozenset({"die", "perish", "succumb"})
 OWNER_OF_TYPES = frozenset({"RETREAT", "PROTEST", "CONSULT", "REQUEST", "AGREE"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "this"})
 
@@ -289,7 +292,8 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         own_by = next((p for _, p in prep_objects(gov, ("by",)) if _usable(p) and is_agentive(p, lex)
                        and p.pos_ != "VERB"), None)
     if gov is not None and (sup is not None or not (set(keys(gov)) & lex.cls("say"))):
-        if gov.lemma_.lower() in UNDERGOER_SUPPORT or (sup is None and fights_off(gov, lex)):
+        victim = gov.lemma_.lower() in VICTIM_VERBS and c.type != "PROTEST"
+        if gov.lemma_.lower() in UNDERGOER_SUPPORT or victim or (sup is None and fights_off(gov, lex)):
             recip = verb_subject(gov)  # 'came under attack', 'the garrison fought off an assault by X'
             actor = own_by
         elif is_passive(gov):  # 'placed under house arrest by the police', 'the attack was claimed by X'
