@@ -196,3 +196,15 @@ def test_compilation_event_keeps_its_attribution_and_roles(pipeline: Pipeline) -
 def test_instrument_belonging_to_a_party(pipeline: Pipeline) -> None:
     e = one(pipeline, "Residents said the strike was carried out by a drone belonging to the army.", "ASSAULT")
     assert actor(e) == "the army" and e.instrument is not None and e.instrument.text == "a drone"
+
+
+def test_headline_passive_without_was_makes_the_subject_the_victim(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Teacher killed in Mogadishu blast", "ASSAULT")
+    assert actor(e) is None and e.recipient is not None and e.recipient.text == "Teacher"
+    e = one(pipeline, "Shopkeeper shot dead in Peshawar", "ASSAULT")
+    assert actor(e) is None
+    e = one(pipeline, "Driver killed by roadside bomb near Kandahar", "ASSAULT")
+    assert actor(e) is None and e.instrument is not None
+    e = one(pipeline, "Militants killed and wounded dozens of soldiers near Ghazni.", "ASSAULT")
+    assert actor(e) == "Militants"
+    assert not run(pipeline, "Three killed in crash on the Kabul highway").events

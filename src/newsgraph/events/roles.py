@@ -22,6 +22,7 @@ from newsgraph.events.syntax import (
     agent,
     first_child,
     is_passive,
+    is_reduced_passive,
     keys,
     object_child,
     prep_objects,
@@ -84,6 +85,10 @@ def resolve_pronoun(tok: Token | None, verb: Token, lex: Lexicon) -> Token | Non
 
 def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     tok = c.token
+    if is_reduced_passive(tok, lex.cls("reducible")):  # 'Woman killed in Kabul blast': she is the victim
+        subj = first_child(tok, ("nsubj",))
+        victim = semantic_head(subj) if subj is not None else (tok.head if tok.dep_ == "acl" else None)
+        return agent(tok) or _agent_of_event_phrase(tok, lex), victim
     if is_passive(tok):
         actor = agent(tok)
         subj = first_child(tok, PASS_SUBJ_DEPS)
