@@ -180,3 +180,31 @@ def test_metaphor_disease_and_entertainment_are_no_events(pipeline: Pipeline) ->
 def test_weather_postponed_trip_is_no_sanction(pipeline: Pipeline) -> None:
     assert not events(pipeline, "The envoy's visit was postponed because of a storm.", "SANCTION")
     assert events(pipeline, "Ankara postponed the visit of the Swedish minister.", "SANCTION")
+
+
+# ---- translated compilations: the event survives inside the attribution, roles do not flip -------------------
+
+def test_compilation_event_keeps_its_attribution_and_roles(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "The fighters who died in the raid were members of the local militia, sources said.")
+    assert all(actor(e) != "The fighters" for e in doc.events)
+    e = one(pipeline, "Eyewitnesses told the agency that the civilians killed on Monday were shot by the soldiers.",
+            "ASSAULT")
+    assert actor(e) == "the soldiers" and e.recipient is not None and e.recipient.text == "the civilians"
+    assert e.attribution is not None
+
+
+def test_instrument_belonging_to_a_party(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Residents said the strike was carried out by a drone belonging to the army.", "ASSAULT")
+    assert actor(e) == "the army" and e.instrument is not None and e.instrument.text == "a drone"
+
+
+def test_headline_passive_without_was_makes_the_subject_the_victim(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Teacher killed in Mogadishu blast", "ASSAULT")
+    assert actor(e) is None and e.recipient is not None and e.recipient.text == "Teacher"
+    e = one(pipeline, "Shopkeeper shot dead in Peshawar", "ASSAULT")
+    assert actor(e) is None
+    e = one(pipeline, "Driver killed by roadside bomb near Kandahar", "ASSAULT")
+    assert actor(e) is None and e.instrument is not None
+    e = one(pipeline, "Militants killed and wounded dozens of soldiers near Ghazni.", "ASSAULT")
+    assert actor(e) == "Militants"
+    assert not run(pipeline, "Three killed in crash on the Kabul highway").events

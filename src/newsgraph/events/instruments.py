@@ -58,9 +58,14 @@ def instrument_owner(tok: Token, lex: Lexicon) -> Token | None:
     mod = _party_modifier(tok, lex)
     if mod is not None:
         return mod
-    for _prep, pobj in prep_objects(tok, ("of", "from", "belonging")):
+    for _prep, pobj in prep_objects(tok, ("of", "from")):
         if not is_instrument(pobj, lex):
             return pobj
+    for c in tok.children:  # 'a drone belonging to the army'
+        if c.dep_ == "acl" and c.lemma_.lower() == "belong":
+            owner = next((p for _, p in prep_objects(c, ("to",))), None)
+            if owner is not None:
+                return owner
     for c in tok.children:  # 'a bomb planted by militants', 'drones launched by the rebels'
         if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
             who = agent(c)

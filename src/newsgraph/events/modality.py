@@ -19,6 +19,7 @@ from newsgraph.events.syntax import (
     aux_words,
     has_neg,
     is_passive,
+    is_reduced_passive,
     keys,
     prep_objects,
     semantic_head,
@@ -209,7 +210,8 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
     tok = c.token
     disaster = lex.cls("disaster")
     armed = lex.cls("military") | lex.cls("weapon")
-    doer = agent(tok) if is_passive(tok) else verb_subject(tok)
+    passive = is_passive(tok) or is_reduced_passive(tok, lex.cls("reducible"))
+    doer = agent(tok) if passive else verb_subject(tok)
     if doer is not None:  # the doer's head decides first ('an army truck crash' is an accident), then its
         if _lemma_in(doer, disaster) and not _lemma_in(doer, armed):  # compounds: 'a car bomb blast' is armed,
             return False  # 'a gas cylinder blast' is not
@@ -230,7 +232,7 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
                 subj = verb_subject(t)
                 if _lemma_in(subj, disaster):
                     return False
-    return not (any(x.dep_ in OBJ_DEPS for x in tok.children) is False and doer is None and not is_passive(tok))
+    return not (any(x.dep_ in OBJ_DEPS for x in tok.children) is False and doer is None and not passive)
 
 
 ASSAULT_MODE_ORDER = ("suicide-attack", "unconventional", "crowd-control", "explosives", "aerial", "drone",

@@ -22,6 +22,7 @@ from newsgraph.events.syntax import (
     agent,
     first_child,
     is_passive,
+    is_reduced_passive,
     keys,
     object_child,
     prep_objects,
@@ -35,6 +36,9 @@ NOUN_TARGET_PREPS = ("on", "against", "upon", "at", "targeting", "with", "betwee
 MOVE_VERBS = frozenset({"withdraw", "pull", "evacuate", "deploy", "redeploy", "send", "dispatch", "move", "station",
                         "mass", "reinforce", "strengthen", "recall"})
 UNDERGOER_SUPPORT = frozenset({"come", "suffer", "face", "endure", "sustain"})
+# verbs whose subject is the victim of the nominal event it died in: 'the fighters who died in the raid' (but a
+# protester who died during a demonstration took part in it)
+VICTIM_VERBS = frozenset({"die", "perish", "succumb"})
 OWNER_OF_TYPES = frozenset({"RETREAT", "PROTEST", "CONSULT", "REQUEST", "AGREE"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "this"})
 
@@ -81,6 +85,10 @@ def resolve_pronoun(tok: Token | None, verb: Token, lex: Lexicon) -> Token | Non
 
 def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     tok = c.token
+    if is_reduced_passive(tok, lex.cls("reducible")):  # 'Woman killed in Kabul blast': she is the victim
+        subj = first_child(tok, ("nsubj",))
+        victim = semantic_head(subj) if subj is not None else (tok.head if tok.dep_ == "acl" else None)
+        return agent(tok) or _agent_of_event_phrase(tok, lex), victim
     if is_passive(tok):
         actor = agent(tok)
         subj = first_child(tok, PASS_SUBJ_DEPS)
@@ -289,7 +297,8 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         own_by = next((p for _, p in prep_objects(gov, ("by",)) if _usable(p) and is_agentive(p, lex)
                        and p.pos_ != "VERB"), None)
     if gov is not None and (sup is not None or not (set(keys(gov)) & lex.cls("say"))):
-        if gov.lemma_.lower() in UNDERGOER_SUPPORT or (sup is None and fights_off(gov, lex)):
+        victim = gov.lemma_.lower() in VICTIM_VERBS and c.type != "PROTEST"
+        if gov.lemma_.lower() in UNDERGOER_SUPPORT or victim or (sup is None and fights_off(gov, lex)):
             recip = verb_subject(gov)  # 'came under attack', 'the garrison fought off an assault by X'
             actor = own_by
         elif is_passive(gov):  # 'placed under house arrest by the police', 'the attack was claimed by X'

@@ -53,6 +53,30 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children)
 
 
+TARGET_PREP_WORDS = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+
+
+def is_reduced_passive(tok: Token, reducible: frozenset[str]) -> bool:
+    """A passive with its 'was' left out: 'a farmer killed by a landmine' (participle with an agent), or a
+    headline 'Woman killed in Kabul blast' / 'Policeman shot dead' (a harm verb with a subject, no auxiliary, no
+    object and no target preposition — English does not use these verbs intransitively)."""
+    if tok.pos_ != "VERB" or is_passive(tok):
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ == "ROOT" and set(keys(tok)) & reducible:
+        return True  # a headline with no finite verb: 'Teacher killed in Mogadishu blast'
+    if tok.dep_ != "ROOT" or not set(keys(tok)) & reducible:
+        return False
+    kids = list(tok.children)
+    return (any(c.dep_ == "nsubj" and c.i < tok.i for c in kids)
+            and not any(c.dep_ in ("aux", "dobj", "obj", "dative", "ccomp", "xcomp") for c in kids)
+            and not any(c.dep_ == "prep" and c.lower_ in TARGET_PREP_WORDS for c in kids)
+            and not any(c.dep_ == "conj" and c.pos_ == "VERB" and first_child(c, ("nsubj",)) is None
+                        for c in kids)  # 'the army killed and wounded scores of fighters' shares an object
+            and not any(t.lower_ in ("has", "have", "had", "is", "are", "was", "were", "will") for t in tok.sent))
+
+
 def semantic_head(tok: Token) -> Token:
     """'hundreds of people' -> people, 'part of a stronghold' -> stronghold: the noun that carries the meaning."""
     for _ in range(2):
