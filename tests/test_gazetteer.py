@@ -259,3 +259,39 @@ def test_feature_of_geonames_codes(fclass: str, fcode: str, feature: str | None)
     from newsgraph.geo.geonames import feature_of
 
     assert feature_of(fclass, fcode) == feature
+
+
+def test_cli_rejects_a_missing_dump_with_a_coded_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["gazetteer", "build", "--path", str(tmp_path / "g.sqlite"),
+                                      "--geonames", str(tmp_path / "allCountries.zip")])
+    assert result.exit_code == 2
+    assert "NG-E041" in result.output and "allCountries.zip: no such file" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "g.sqlite").exists()
+
+
+def test_doctor_lines_say_which_gazetteer_and_what_it_covers(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from newsgraph.cli import gazetteer_lines
+    from newsgraph.geo.gazetteer import gazetteer_info
+
+    bundled = gazetteer_lines(gazetteer_info(shared_gazetteer_path(tmp_path_factory)))
+    assert bundled[0].startswith("data: bundled") and "city" in bundled[1]
+    dump = gazetteer_lines(gazetteer_info(dump_gazetteer_path(tmp_path_factory)))
+    assert "GeoNames dump" in dump[0] and "admin2" in dump[1] and "landform" in dump[1]
+
+
+@pytest.mark.parametrize(("a", "b"), [("kharkov", "kharkiv"), ("zaporozhye", "zaporizhzhia"),
+                                      ("kafranbel", "kafr nabl"), ("gorlovka", "horlivka"), ("izyum", "izium")])
+def test_skeleton_joins_transliterations(a: str, b: str) -> None:
+    from newsgraph.geo.gazetteer import skeleton
+
+    assert skeleton(a) == skeleton(b)
+
+
+def test_skeleton_keeps_different_names_apart() -> None:
+    from newsgraph.geo.gazetteer import skeleton
+
+    assert skeleton("mykolaiv") != skeleton("kherson") != skeleton("kharkiv")

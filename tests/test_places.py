@@ -427,3 +427,11 @@ def test_place_names_opening_an_institution(run) -> None:
     doc = run("Superintendents for Owensboro Public Schools said buses would run. Daviess County officials "
               "and the Owensboro Police agreed, in Kentucky.")
     assert place(doc, "Owensboro").admin1 == "Kentucky"
+
+
+def test_transliteration_garble_resolves_only_with_the_reports_support(run) -> None:
+    doc = run("Artillery struck Kharkeev and Izium overnight, officials in Ukraine said.")
+    p = place(doc, "Kharkeev")
+    assert p.name == "Kharkiv" and p.country_code == "UA" and "transliteration" in p.reason
+    doc = run("Kharkeev is a brand of chairs sold in Canada, its maker in Toronto said.")
+    assert all(p.country_code != "UA" for p in doc.places)

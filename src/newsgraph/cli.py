@@ -344,7 +344,7 @@ def gazetteer_build(
 
             built = build_gazetteer(target, progress=step, geonames=geonames or None)
     except DumpError as exc:
-        err.print(f"error {Errors.E050.fmt(detail=exc)}", highlight=False)
+        err.print(f"error {Errors.E050.fmt(detail=exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from None
     err.print(f"gazetteer written to {built}", highlight=False)
 

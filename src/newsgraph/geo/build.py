@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from newsgraph.geo.gazetteer import SCHEMA_VERSION, fold
+from newsgraph.geo.gazetteer import SCHEMA_VERSION, fold, skeleton
 
 log = logging.getLogger("newsgraph")
 
@@ -55,6 +55,7 @@ CREATE TABLE place (
 CREATE TABLE alias (norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL,
     PRIMARY KEY (norm, place)) WITHOUT ROWID;
 CREATE TABLE demonym (norm TEXT PRIMARY KEY, cc TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE skeleton (skel TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (skel, place)) WITHOUT ROWID;
 CREATE TABLE county (norm TEXT NOT NULL, cc TEXT NOT NULL, admin1_code TEXT NOT NULL,
     PRIMARY KEY (norm, cc, admin1_code)) WITHOUT ROWID;
 """
@@ -168,6 +169,7 @@ def build_gazetteer(path: Path, progress: Progress | None = None, geonames: list
         w.flush()
         conn.executemany("INSERT OR REPLACE INTO demonym VALUES (?,?)", sorted(demonyms.items()))
         conn.executemany("INSERT OR IGNORE INTO county VALUES (?,?,?)", _us_counties(gdir))
+        conn.executemany("INSERT OR IGNORE INTO skeleton VALUES (?,?)", sorted(_skeletons(w)))
         report(steps[6], 6, len(steps))
         conn.executescript(
             "CREATE INDEX place_feature ON place(feature, cc);"
@@ -338,6 +340,18 @@ def _add_lexicon_aliases(w: _Writer) -> None:
             continue
         pid = max(cands, key=lambda c: pops.get(c[0], 0))[0]
         w.alias(r["alias"], pid, "curated")
+
+
+def _skeletons(w: _Writer) -> set[tuple[str, int]]:
+    """Skeleton keys of each place's own Latin-script names (its name and ASCII/name-kind aliases), for
+    transliteration fallbacks; other alternate names stay out (they would make the table as big as the alias one)."""
+    out = set()
+    for (key, pid), kind in w.aliases.items():
+        if kind in ("name", "curated") and key.isascii():
+            sk = skeleton(key)
+            if len(sk) >= 4:
+                out.add((sk, pid))
+    return out
 
 
 def _lexicon_demonyms() -> dict[str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger("newsgraph")
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 _PUNCT_DROP = re.compile(r"[.’'`ʻʼ‘´]")
 _PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")
@@ -40,6 +40,25 @@ def fold(name: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+_DIGRAPHS = (("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("th", "t"),
+             ("dh", "d"), ("gh", "g"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("x", "ks"), ("j", "i"), ("g", "h"))
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A transliteration-blind key of a folded name: digraphs merged, vowels after the first letter and repeated
+    letters dropped, spaces ignored. 'kharkov' and 'kharkiv' -> 'hrkv'; 'zaporozhye' and 'zaporizhzhia' -> 'zprz';
+    'kafranbel' and 'kafr nabl' -> 'kfrnbl'; Russian g is Ukrainian h ('Gorlovka', 'Horlivka'). Different renderings
+    of one name meet; different names rarely do."""
+    text = key.replace(" ", "")
+    for a, b in _DIGRAPHS:
+        text = text.replace(a, b)
+    if not text:
+        return ""
+    return _REPEATS.sub(r"\1", text[0] + _VOWELS.sub("", text[1:]))
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry a name may refer to."""
@@ -55,7 +74,7 @@ class Candidate:
     feature: str
     population: int
     capital: bool
-    alias_kind: str  # name | alt | abbr | curated
+    alias_kind: str  # name | alt | abbr | curated | garble (matched by ``skeleton`` only)
     admin2_code: str | None = None  # district code (GeoNames dump imports only)
 
 
@@ -107,6 +126,25 @@ class Gazetteer:
                 out[key] = cands
                 self._remember(key, cands)
         return out
+
+    def lookup_skeletons(self, keys: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
+        """Candidates whose own name has the same ``skeleton`` as a folded key (alias_kind 'garble'): the fallback
+        for transliterations the gazetteer lacks ('Zaporozhe', 'Bakhmout'); callers confirm them by context."""
+        skels = {k: skeleton(k) for k in dict.fromkeys(keys) if len(skeleton(k)) >= 4}
+        if not skels:
+            return {}
+        sql = _SELECT.replace("FROM alias a JOIN place p ON p.id = a.place WHERE a.norm IN ({marks})",
+                              "FROM skeleton a JOIN place p ON p.id = a.place WHERE a.skel IN ({marks})")
+        sql = sql.replace("a.norm,", "a.skel,").replace("a.kind", "'garble'")
+        uniq = sorted(set(skels.values()))
+        with self._lock:
+            rows = self._conn.execute(sql.format(marks=",".join("?" * len(uniq))), uniq).fetchall()
+        by_skel: dict[str, list[Candidate]] = {}
+        for skel, *rest, capital, kind, admin2 in rows:
+            by_skel.setdefault(skel, []).append(Candidate(*rest, capital=bool(capital), alias_kind=kind,
+                                                          admin2_code=admin2))
+        return {k: tuple(sorted(by_skel.get(sk, []), key=lambda c: -c.population)[:MAX_CANDIDATES])
+                for k, sk in skels.items() if sk in by_skel}
 
     def country(self, cc: str) -> Candidate | None:
         """The country entry (GeoNames country point) for an ISO alpha-2 code."""

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.geo.gazetteer import fold
+from newsgraph.geo.gazetteer import fold, skeleton
 
 Progress = Callable[[str, int, int], None]
 BATCH = 20_000
@@ -238,6 +238,9 @@ def _import_main(conn: sqlite3.Connection, f: Path, next_id: int, bundled: set[i
     def flush() -> None:
         conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
         conn.executemany("INSERT OR IGNORE INTO alias VALUES (?,?,?)", aliases)
+        conn.executemany("INSERT OR IGNORE INTO skeleton VALUES (?,?)",
+                         [(sk, pid) for key, pid, kind in aliases if kind == "name" and key.isascii()
+                          and len(sk := skeleton(key)) >= 4])
         conn.executemany("INSERT OR IGNORE INTO gidmap VALUES (?,?)", gidmap)
         conn.executemany("UPDATE place SET admin2_code = coalesce(admin2_code, ?), fcode = coalesce(fcode, ?) "
                          "WHERE geonameid = ?", updates)

@@ -23,7 +23,7 @@ from newsgraph.geo.picks import AnchorView, PickIndex, Without
 
 FEATURE_BONUS = {"country": 3.0, "admin1": 1.5, "region": 1.5, "water": 1.5, "landform": 1.0, "admin2": 0.8,
                  "city": 0.0, "other": 0.0}
-KIND_PENALTY = {"name": 0.0, "curated": 0.0, "alt": -0.4, "abbr": -1.0}
+KIND_PENALTY = {"name": 0.0, "curated": 0.0, "alt": -0.4, "abbr": -1.0, "garble": -1.5}
 NEAR_KM = 250.0
 LOCAL_KM = 25.0
 LOCAL_BONUS = 0.75  # a namesake in the same locality as the story's towns is almost surely the one meant

@@ -56,6 +56,7 @@ SUBNAME = "\x00"  # marks a key that is only part of the name: matches strong en
 MIN_GAZ_CITY_POP = 100_000
 WEAK = "WEAK"
 OPENING = "OPENING"  # 'Bhopal: ...': kept only if a strong gazetteer name (captions open the same way)
+TRANSLIT_NEAR_KM = 300.0
 SMALL_ALT_POP = 50_000  # another name of a big town is a nickname ('Garden City'), not how villages are respelt
 SLOT = "SLOT"  # a gazetteer name in a typed place slot ('the village of X', 'X district'): kept like NER places
 WEAK_MIN_POP = 1_000
@@ -84,6 +85,7 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
     for m in mentions:
         m.locative = m.label == WEAK and (m.locative or locative_slot(doc.text, m, mentions))
     mentions, results = drop_unconfirmed(mentions, results)
+    results = confirm_transliterations(mentions, results)
     places = [to_place(m, r.candidate, r.confidence, r.reason) for m, r in zip(mentions, results, strict=True)]
     locate_by_context(doc.text, mentions, places)
     doc.places = places
@@ -128,11 +130,47 @@ def recognise(doc: Document, parsed: Any, allowed: RangeIndex, gaz: Gazetteer) -
         m.label == "DATELINE" or strong_name(m.text, m.candidates))])
     for m in mentions:
         prune_candidates(m)
+    transliterations(mentions, gaz)
     demonyms_as_countries([m for m in mentions if not m.candidates], gaz)
     words = person_words(doc)
     mentions = [m for m in mentions if (m.candidates and not person_like(m, doc, words)) or plausible_unknown(m, doc)]
     actors = not_toponyms()
     return sorted((m for m in mentions if fold(m.text) not in actors), key=lambda m: m.start)
+
+
+def transliterations(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """NER places the gazetteer does not know by any spelling ('Zaporozhe', 'Bakhmout', 'Kafranbel') try the
+    transliteration-blind ``skeleton`` of their name; such matches are confirmed by context afterwards."""
+    unknown = [m for m in mentions if not m.candidates and m.label in ("GPE", "LOC") and m.keys and len(m.text) >= 5
+               and not any(w in FACILITY_HEADS for w in m.keys[0].split())]
+    if not unknown:
+        return
+    found = gaz.lookup_skeletons(m.keys[0] for m in unknown)
+    for m in unknown:
+        cands = tuple(c for c in found.get(m.keys[0], ()) if c.feature != "country")
+        if cands:
+            m.candidates, m.matched_key = cands, m.keys[0]
+
+
+def confirm_transliterations(mentions: list[Mention], results: list[Resolution]) -> list[Resolution]:
+    """A transliteration match stands only where the report supports it: it lies in a first-level region the
+    report names, or near one of its other (exactly matched) towns and regions. Otherwise the name stays,
+    unresolved, as an NER place."""
+    exact = [r.candidate for r in results if r.candidate is not None and r.candidate.alias_kind != "garble"]
+    regions = {(c.country_code, c.admin1_code) for c in exact if c.feature == "admin1" and c.admin1_code}
+    anchors = [c for c in exact if c.feature in ("city", "admin1", "admin2", "landform")]
+    out = []
+    for r in results:
+        c = r.candidate
+        if c is not None and c.alias_kind == "garble":
+            if (c.country_code, c.admin1_code) in regions or any(
+                    haversine_km(c.lat, c.lon, a.lat, a.lon) <= TRANSLIT_NEAR_KM for a in anchors):
+                r = Resolution(c, min(r.confidence, 0.5), r.reason + f"; transliteration of {c.name}")
+            else:
+                r = Resolution(None, 0.0, "not in gazetteer (a transliteration match the report's places do not "
+                                          "support)")
+        out.append(r)
+    return out
 
 
 @lru_cache(maxsize=1)
