@@ -181,3 +181,13 @@ def test_an_end_credit_is_not_the_documents_byline() -> None:
     doc = Document(id="y", text="Port reopens\n\nBy Sara Lind\n\nThe port reopened.\n\n—Gulf Wire")
     annotate(doc, None, None)  # type: ignore[arg-type]
     assert doc.byline == "By Sara Lind"
+
+
+def test_desk_lines_of_translated_compilations_and_agency_tails() -> None:
+    text = ("Ferry talks resume\n\nThe ferry line will reopen in May, the ministry said.\n\n"
+            "Responsible editor: Gao Lin\n\nTranslated by Mira Sato\n\nEditors say the line matters.\n\n— Agencies")
+    k = kinds(text)
+    assert k["Responsible editor: Gao Lin"] == "byline"
+    assert k["Translated by Mira Sato"] == "byline"
+    assert k["Editors say the line matters."] == "body"
+    assert k["— Agencies"] == "byline"

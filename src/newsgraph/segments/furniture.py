@@ -62,6 +62,11 @@ CREDIT_LINE = re.compile(
     r"(by|from|courtesy\s+of|under)\b|(source|sources|courtesy|content\s+provided\s+by)\s*:\s*[A-Z])",
     re.IGNORECASE,
 )
+# Desk lines of translated compilations: 'Responsible editor: Li Ming', 'Editor in charge：Wang Wei',
+# 'Translation: ...', and 'Translated by Li Ming' / 'Proofread by ...' without a colon.
+DESK_LINE = re.compile(r"^\W{0,3}(responsible\s+editor|editor(\s+in\s+charge)?|chief\s+editor|translat(ion|or)|"
+                       r"proofreader|责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*\S|"
+                       r"^\W{0,3}(translated|proofread|reviewed)\s+by\s+[A-Z]", re.IGNORECASE)
 # '—Nile Wire', '-Indus Press Service', '– Aegean Wire': a signing-off agency credit.
 DASH_CREDIT = re.compile(rf"^\s*[-–—]{{1,2}}\s*(?P<name>{AGENCY_NAME})\s*\.?\s*$")
 BARE_NAME = re.compile(rf"^\s*(?P<name>{AGENCY_NAME})\s*\.?\s*$")
@@ -70,7 +75,7 @@ OUTLET_TAILS = frozenset({
     "news", "newswire", "wire", "press", "agency", "service", "dispatch", "times", "post", "daily", "herald",
     "courier", "bulletin", "gazette", "tribune", "journal", "observer", "standard", "ledger", "chronicle",
     "telegraph", "express", "mirror", "shimbun", "ilbo", "sinmun", "inform", "media", "tv", "television", "radio",
-    "broadcasting", "network", "online", "today", "monitor", "review", "report", "weekly",
+    "broadcasting", "network", "online", "today", "monitor", "review", "report", "weekly", "agencies",
 })
 RULE_LINE = re.compile(r"^[\W_]+$")
 DESK_INITIALS = re.compile(r"^[a-z]{2,4}(/[a-z]{2,4})+(\s*/\s*\w{2,5})?$")
@@ -125,5 +130,8 @@ def is_caption(par: str) -> bool:
 
 
 def is_byline(par: str) -> bool:
-    return len(par.split()) <= 25 and bool(BYLINE_LINE.match(par) or DESK_INITIALS.match(par.strip())
-                                            or CONTRIBUTED.search(par))
+    words = len(par.split())
+    if words <= 8 and DESK_LINE.match(par):
+        return True
+    return words <= 25 and bool(BYLINE_LINE.match(par) or DESK_INITIALS.match(par.strip())
+                                or CONTRIBUTED.search(par))
