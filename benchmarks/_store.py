@@ -65,6 +65,22 @@ class ServeProcess:
         self.__exit__()
         raise RuntimeError("newsgraph serve did not start")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server and its worker processes."""
+        import psutil
+
+        if not self.proc:
+            return 0.0
+        root = psutil.Process(self.proc.pid)
+        total = 0.0
+        for p in [root, *root.children(recursive=True)]:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:
+                pass
+        return total
+
     def __exit__(self, *exc: object) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
