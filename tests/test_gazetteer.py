@@ -269,7 +269,7 @@ def test_cli_rejects_a_missing_dump_with_a_coded_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["gazetteer", "build", "--path", str(tmp_path / "g.sqlite"),
                                       "--geonames", str(tmp_path / "allCountries.zip")])
     assert result.exit_code == 2
-    assert "NG-E041" in result.output and "allCountries.zip: no such file" in result.output
+    assert "NG-E050" in result.output and "allCountries.zip: no such file" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "g.sqlite").exists()
 
 
