@@ -300,3 +300,17 @@ def test_cache_serves_repeats_until_the_store_changes(tmp_path: Path) -> None:
     Store(url).save(incident_document("late-arrival", rng, inc, "Reuters"))  # another process's ingest
     after = app.get("/api/documents")
     assert after.headers.get("x-cache") is None and after.json()["total"] == first.json()["total"] + 1
+
+
+@pytest.mark.parametrize("params", [{}, {"type": "ASSAULT"}, {"country": "UA", "since": "2022-10-01"},
+                                    {"lat": 49.99, "lon": 36.23, "km": 30}, {"disputed": True}])
+def test_pages_match_the_query_layer(client: TestClient, params: dict) -> None:
+    """A page of /api/events is the query layer's rows, in its order, with its total."""
+    from newsgraph import query, query_count
+
+    store = client.app.state.store
+    for offset in (0, 7, 10_000):
+        body = client.get("/api/events", params={**params, "limit": 7, "offset": offset}).json()
+        want = query("events", store, limit=7, offset=offset, **params)
+        assert body["total"] == query_count("events", store, **params)
+        assert [(e["document_id"], e["id"]) for e in body["items"]] == [(r["document_id"], r["id"]) for r in want]

@@ -1,11 +1,11 @@
 // The map: an offline basemap (Natural Earth country outlines from world-atlas, drawn on canvas), OSM tiles as
-// an option, and event markers coloured by PLOVER type in clusters. A click opens the event with links to its
-// story and to its evidence in the document.
+// an option, and event markers coloured by PLOVER type in clusters. Clustering is supercluster's (a k-d tree
+// built once, then only the clusters in view are drawn), so 10,000 events cost tens of DOM markers, not 10,000.
+// A cluster click zooms in (or, when its events share one spot, lists them); an event click opens the event
+// with links to its story and to its evidence in the document.
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import "leaflet.markercluster";
-import "leaflet.markercluster/dist/MarkerCluster.css";
-import "leaflet.markercluster/dist/MarkerCluster.Default.css";
+import Supercluster from "supercluster";
 import { feature, mesh } from "topojson-client";
 import countries from "world-atlas/countries-110m.json";
 import { h } from "./dom.js";
@@ -32,11 +32,8 @@ function icon(type) {
 }
 
 // Clusters take the colour of the commonest type inside them (so a red cluster is mostly ASSAULT).
-function clusterIcon(cluster) {
-  const counts = {};
-  for (const m of cluster.getAllChildMarkers()) counts[m.options.ngType] = (counts[m.options.ngType] || 0) + 1;
+function clusterIcon(counts, n) {
   const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
-  const n = cluster.getChildCount();
   const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 50;
   const div = document.createElement("div");
   div.className = "ng-cluster";
@@ -101,37 +98,83 @@ export function renderMap(container, params, onSelect) {
   legend.onAdd = () => h("div", { class: "legend", "aria-label": "event types" });
   legend.addTo(map);
 
-  const clusters = L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 120, chunkDelay: 10,
-    iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 50 });
-  map.addLayer(clusters);
+  const layer = L.layerGroup().addTo(map);
+  const index = new Supercluster({ radius: 50, maxZoom: 11, minPoints: 2,
+    map: (props) => ({ counts: { [props.type]: 1 } }),
+    reduce: (acc, props) => {
+      for (const [t, n] of Object.entries(props.counts)) acc.counts[t] = (acc.counts[t] || 0) + n;
+    } });
+  let ready = false;
+  const draw = () => {
+    if (!ready) return;
+    const b = map.getBounds();
+    const box = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+    const wide = b.getEast() - b.getWest() >= 360;
+    const items = index.getClusters(wide ? [-180, -85, 180, 85] : box, Math.round(map.getZoom()));
+    layer.clearLayers();
+    for (const it of items) {
+      const [lon, lat] = it.geometry.coordinates;
+      if (it.properties.cluster) {
+        const n = it.properties.point_count;
+        const m = L.marker([lat, lon], { icon: clusterIcon(it.properties.counts, n), keyboard: true,
+          title: `${n} events`, alt: `cluster of ${n} events` });
+        m.on("click", () => openCluster(map, index, m, it, onSelect));
+        layer.addLayer(m);
+      } else {
+        const { type, story, doc, ev } = it.properties;
+        const m = L.marker([lat, lon], { icon: icon(type), keyboard: true, title: `${type} — ${doc}`, alt: `${type} event` });
+        m.on("click", () => openEvent(map, m, doc, ev, story, onSelect));
+        layer.addLayer(m);
+      }
+    }
+  };
+  map.on("moveend", draw);
 
   const p = new URLSearchParams(params);
   const done = get("map", p).then((data) => {
-    const markers = [];
     const present = {};
-    for (const [lat, lon, type, story, doc, ev] of data.points) {
+    const points = data.points.map(([lat, lon, type, story, doc, ev]) => {
       present[type] = (present[type] || 0) + 1;
-      const m = L.marker([lat, lon], { icon: icon(type), ngType: type, keyboard: true,
-        title: `${type} — ${doc}`, alt: `${type} event` });
-      m.on("click", () => openEvent(map, m, doc, ev, story, onSelect));
-      markers.push(m);
-    }
+      return { type: "Feature", geometry: { type: "Point", coordinates: [lon, lat] }, properties: { type, story, doc, ev } };
+    });
     const legendEl = container.querySelector(".legend");
     for (const [t, n] of Object.entries(present).sort((a, b) => b[1] - a[1])) {
       legendEl.append(h("div", {}, h("span", { class: `swatch t-${t}` }), ` ${t} ${n}`));
     }
-    return new Promise((resolve) => {
-      clusters.options.chunkProgress = (processed, total) => {
-        if (processed >= total) resolve(data);
-      };
-      clusters.addLayers(markers);
-      if (!markers.length) resolve(data);
-      if (markers.length && markers.length < 20) {
-        map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.5), { maxZoom: 6 });
-      }
-    }).then((d) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(d)))));
+    index.load(points);
+    ready = true;
+    if (points.length && points.length < 20) {
+      const bounds = L.latLngBounds(points.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
+      map.fitBounds(bounds.pad(0.5), { maxZoom: 6, animate: false });
+    }
+    draw();
+    return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(data))));
   });
   return { map, done };
+}
+
+// A cluster: zoom to where it splits; if its events sit on one spot (it never splits), list them instead.
+function openCluster(map, index, marker, cluster, onSelect) {
+  const id = cluster.properties.cluster_id;
+  const zoom = index.getClusterExpansionZoom(id);
+  if (zoom <= index.options.maxZoom) {
+    map.setView(marker.getLatLng(), zoom);
+    return;
+  }
+  const leaves = index.getLeaves(id, 50);
+  const box = h("div", { class: "popup" }, h("p", { class: "meta" }, `${cluster.properties.point_count} events here`),
+    h("ol", { class: "leaves" }, leaves.map((f) => {
+      const { type, story, doc, ev } = f.properties;
+      return h("li", {}, h("span", { class: `badge t-${type}` }, type), " ", doc, " ",
+        story ? h("a", { href: url("story", { id: story }), class: "go-story" }, "story") : "", " ",
+        h("a", { href: url("document", { id: doc, focus: `event:${ev}` }, false), class: "go-doc" }, "evidence"));
+    })));
+  marker.bindPopup(box, { maxWidth: 320, minWidth: 220 }).openPopup();
+  box.querySelectorAll("a").forEach((a) => a.addEventListener("click", (evt) => {
+    evt.preventDefault();
+    navigate(a.getAttribute("href"));
+  }));
+  if (onSelect) onSelect(null);
 }
 
 async function openEvent(map, marker, doc, ev, story, onSelect) {
