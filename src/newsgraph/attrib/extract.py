@@ -280,10 +280,20 @@ def adjacent_quote(text: str, quotes: list[Offsets], anchor: int) -> Offsets | N
     return None
 
 
+_STARTS: list = [None, {}]
+
+
+def _quote_starts(quotes: list[Offsets]) -> dict[int, Offsets]:
+    """Quotation by start offset, built once per document's quotation list (not once per cue verb)."""
+    if _STARTS[0] is not quotes:
+        _STARTS[:] = [quotes, {qs: (qs, qe) for qs, qe in quotes}]
+    return _STARTS[1]
+
+
 def quote_after(tok: Token, sent: Span, quotes: list[Offsets]) -> Offsets | None:
     """'X told reporters on Monday, "..."': a quotation opening right after the cue's own modifiers."""
     doc = tok.doc
-    starts = {qs: (qs, qe) for qs, qe in quotes}
+    starts = _quote_starts(quotes)
     for j in range(tok.i + 1, min(sent.end, tok.i + 16)):
         t = doc[j]
         if t.idx in starts and t.text[:1] in "“\"«":

@@ -31,7 +31,7 @@ from newsgraph.attrib.sources import SourceLinker
 from newsgraph.context import Context
 from newsgraph.document import Attribution, Document, Segment, Source
 from newsgraph.segments.dateline import agencies_in
-from newsgraph.spans import IntervalIndex, RangeIndex, extractable_ranges
+from newsgraph.spans import IntervalIndex, RangeIndex, extractable_ranges, index_of
 from newsgraph.types import Offsets
 
 THRESHOLD = 0.4  # cue-word precision needed when no re-ranking model is shipped
@@ -382,9 +382,8 @@ def _quote_at(quotes: list[Offsets], pos: int) -> Offsets | None:
 def inside_quote(cand: Candidate, quotes: list[Offsets]) -> bool:
     """A cue inside a quotation belongs to the quoted speaker's words ('"I think we won," she said'): the
     quotation is attributed as a whole, so the inner cue is not an attribution of the article's own."""
-    for qs, qe in quotes:
-        if qs > cand.cue[0]:
-            break
+    around = index_of("quotes", quotes, lambda q: q).covering(cand.cue[0], cand.cue[1])  # not every quotation
+    for qs, qe in map(quotes.__getitem__, around):
         if qs < cand.cue[0] and cand.cue[1] < qe and not (qs >= cand.content[0] and qe <= cand.content[1]):
             return True
     return False

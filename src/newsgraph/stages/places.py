@@ -692,8 +692,9 @@ def plausible_unknown(m: Mention, doc: Document) -> bool:
 def merge(a: list[Mention], b: list[Mention]) -> list[Mention]:
     """Union of two non-overlapping mention lists (the first wins overlaps)."""
     out = list(a)
+    taken = IntervalIndex((o.start, o.end) for o in a)
     for m in b:
-        if not any(m.start < o.end and o.start < m.end for o in a):
+        if not taken.overlaps(m.start, m.end):
             out.append(m)
     return out
 
