@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.document import Document
-from newsgraph.errors import Errors
+from newsgraph.errors import Errors, redact
 from newsgraph.ingest.base import text_hash
 from newsgraph.store import migrate, schema
 from newsgraph.store.rows import layer_rows
@@ -61,7 +61,7 @@ def open_engine(url: str) -> Engine:
             event.listen(engine, "begin", _sqlite_begin)
         migrate.upgrade(engine)
     except (SQLAlchemyError, ModuleNotFoundError) as exc:
-        raise StoreError(Errors.E030.fmt(detail=f"{url}: {exc}")) from None
+        raise StoreError(Errors.E030.fmt(detail=redact(f"{url}: {exc}"))) from None
     return engine
 
 
@@ -124,7 +124,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (schema.documents, *schema.LAYER_TABLES)}
+                    for t in (schema.documents, *schema.LAYER_TABLES, *schema.FUSION_TABLES)}
 
     def top(self, kind: str, columns: tuple[str, ...], n: int = 8) -> list[tuple[Any, ...]]:
         """The most frequent values of ``columns`` in one layer table, with counts (for summaries and the UI)."""
