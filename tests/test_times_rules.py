@@ -176,3 +176,12 @@ def test_another_unit_is_one_more_unit() -> None:
     assert got["another week"] == ("DURATION", "P1W")
     assert got["a further two months"] == ("DURATION", "P2M")
     assert got["an extra day"] == ("DURATION", "P1D")
+
+
+def test_the_week_is_the_week_of_the_story_day() -> None:
+    got = values("The index fell 1% on Friday. For the week, it lost 3%.", "1989-10-30")
+    assert got["Friday"] == ("DATE", "1989-10-27")
+    assert got["the week"] == ("DATE", "1989-W43")
+    assert values("For the week, it lost 3%.", "1989-10-30")["the week"] == ("DATE", "1989-W44")
+    got = values("29 June - Since the beginning of the week the shelling has not stopped.", "2025-06-30")
+    assert got["the beginning of the week"] == ("DATE", "2025-W26")
