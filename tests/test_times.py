@@ -380,6 +380,10 @@ def test_a_headline_in_the_simple_present_tells_past_news(pipeline) -> None:
     assert got == [("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-20"), ("Tuesday", "2022-09-27")]
     doc = extract("Minister to resign on Friday\n\nThe minister will step down, aides said.", DCT, pipeline=pipeline)
     assert [(t.text, t.value) for t in doc.times] == [("Friday", "2022-09-30")]
+    # a passive infinitive looks forward like an active one ('to be lifted', 'is to be reopened')
+    doc = extract("Curfew to be lifted on Friday\n\nThe bridge is to be reopened on Monday, aides said.", DCT,
+                  pipeline=pipeline)
+    assert [(t.text, t.value) for t in doc.times] == [("Friday", "2022-09-30"), ("Monday", "2022-09-26")]
 
 
 def test_that_day_after_a_month_is_a_day_of_that_month() -> None:

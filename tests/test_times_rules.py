@@ -161,3 +161,27 @@ def test_vague_counts_of_quarters_and_first_or_final_plurals() -> None:
     assert values("She won three quarters of the vote.") == {}
     got = values("Prisoners were taken in the first hours of the ground war.")
     assert got["the first hours"] == ("DURATION", "PTXH")
+
+
+def test_frequency_adverbs_are_sets_but_the_adjectives_are_not() -> None:
+    got = values("Season passes are sold annually. The firm pays its dividend quarterly, it said.")
+    assert got["annually"] == ("SET", "P1Y")
+    assert got["quarterly"] == ("SET", "P3M")
+    assert values("It raised its quarterly dividend and its annually adjusted fee.") == {}
+    assert values("It declared its initial quarterly of five cents.") == {}
+
+
+def test_another_unit_is_one_more_unit() -> None:
+    got = values("The road stays shut for another week; repairs need a further two months and an extra day.")
+    assert got["another week"] == ("DURATION", "P1W")
+    assert got["a further two months"] == ("DURATION", "P2M")
+    assert got["an extra day"] == ("DURATION", "P1D")
+
+
+def test_the_week_is_the_week_of_the_story_day() -> None:
+    got = values("The index fell 1% on Friday. For the week, it lost 3%.", "1989-10-30")
+    assert got["Friday"] == ("DATE", "1989-10-27")
+    assert got["the week"] == ("DATE", "1989-W43")
+    assert values("For the week, it lost 3%.", "1989-10-30")["the week"] == ("DATE", "1989-W44")
+    got = values("29 June - Since the beginning of the week the shelling has not stopped.", "2025-06-30")
+    assert got["the beginning of the week"] == ("DATE", "2025-W26")

@@ -56,7 +56,8 @@ def amount_of(num: str, half: str | None) -> float | None:
     raw = norm(num)
     if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of", "thousands of"):
         return None
-    n = words_to_number(raw)
+    # 'for another week', 'a further month', 'an extra day': one more unit
+    n = 1.0 if raw in ("another", "a further", "an extra") else words_to_number(raw)
     if n is not None and half:
         n += 0.5
     return n

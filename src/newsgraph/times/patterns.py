@@ -24,7 +24,7 @@ _NUMW = (
 NUMBER = _i(
     rf"(?:\d+|{_NUMW})\s+and\s+a\s+half|a\s+quarter(?:\s+of\s+an?)?(?=[\s-]+century)|"
     rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
-    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
+    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|another|a\s+further|an\s+extra|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
     r"some|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|numerous|a\s+single"
 )
 UNIT_RX = _i(
@@ -60,6 +60,12 @@ EDGE = _i(
     r"second\s+half|last\s+half|latter\s+half|turn)\s+of)"
 )
 PART = _i(r"(?:morning|afternoon|evening|night)")
+
+
+# After an adverb of frequency: the clause goes on with punctuation, the end, a function word or a capital, not
+# with the noun an adjective would modify ('sold annually.', 'paid quarterly to', but 'a quarterly dividend').
+ADVERB_END = (r"(?=\s*(?:[,.;:)!?\"”']|$|\s(?:for|in|at|on|to|and|or|but|through|since|until|from|by|with|over|as|"
+              r"after|before|when|while|if|under)\b|\s[A-Z\d$]))")
 
 
 def _c(rx: str, word_start: bool = True) -> re.Pattern[str]:
@@ -155,6 +161,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      r"(?!\s+of\s+(?:the|its|their|his|her|our|this|that|these|those)\b)")),
     ("bare_plural", _c(r"\b(?i:for|in|over|within|after)\s+(?P<ext>(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?:of|to|ago|later|earlier|old)\b)(?![\w-])")),
     ("set", _c(_i(r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|bi-?monthly|semi-?annually|biannually|fortnightly)(?![\w-])"))),
+    # 'sold annually', 'paid quarterly': the adverbs recur (SET); 'a quarterly dividend', 'its initial quarterly of'
+    # use the word as an adjective or noun, not as a time expression
+    ("set_adverb", _c(_i(r"(?<![\w-])(?P<w>annually|quarterly)(?![\w-])") + ADVERB_END)),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+|a\s+few|few|several))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
@@ -173,7 +182,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d",
         "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
-        "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
+        "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "set_adverb": r"ally\b|quarterly", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
         "holiday": r"thanksgiving|christmas|new\s+year|election\s+day|independence|halloween|valentine|easter|"
                    r"good\s+friday|memorial|labor|veterans|boxing|may\s+day|bastille|armistice",

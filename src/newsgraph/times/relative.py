@@ -108,6 +108,8 @@ class RelativeRules(Anchoring):
                 return "DATE", unknown_value(unit), mod
             if unit == "weekend":
                 return "DATE", fmt_at(self._weekend_date(c, self.dct), "weekend"), mod
+            if unit == "week":  # 'For the week, the index fell' after 'on Friday': the week of the story's day
+                return "DATE", fmt_at(self._anchor() or self.dct, unit), mod
             return "DATE", fmt_at(self.dct, unit), mod
         if rel in narrative:
             if unit == "year" and self.ref_year is not None:

@@ -22,6 +22,10 @@ class SetRules(Anchoring):
                  "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W"}[w]
         return "SET", value, None
 
+    def _h_set_adverb(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        """'sold annually', 'pays a dividend quarterly': TimeML SETs, tagged only where the word is an adverb."""
+        return self._h_set(m, c)
+
     def _h_set_every(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         if m["wd"]:
             return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}", None

@@ -64,7 +64,7 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
         return 1
     if verb.lemma_ in SCHEDULING_VERBS:
         return -1 if "had" in lowers else 1  # 'had been scheduled to expire Friday': a plan already past
-    if "to" in lowers and verb.tag_ == "VB":
+    if "to" in lowers and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in lowers)):  # 'to be lifted'
         head = verb.head
         if head.lemma_ in SCHEDULING_VERBS and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head, depth + 1)
