@@ -435,3 +435,33 @@ def test_transliteration_garble_resolves_only_with_the_reports_support(run) -> N
     assert p.name == "Kharkiv" and p.country_code == "UA" and "transliteration" in p.reason
     doc = run("Kharkeev is a brand of chairs sold in Canada, its maker in Toronto said.")
     assert all(p.country_code != "UA" for p in doc.places)
+
+
+def test_a_qualified_name_keeps_its_reading_in_bare_reuses() -> None:
+    fl = _with(_cand(1, "Parkland", "US", 26.31, -80.24, 31_000), admin1_code="FL")
+    wa = _with(_cand(2, "Parkland", "US", 47.16, -122.43, 35_000), admin1_code="WA")
+    florida = _with(_cand(3, "Florida", "US", 28.0, -82.0, 20_000_000, "admin1"), admin1_code="FL")
+    state = _with(_cand(4, "Washington", "US", 47.5, -120.5, 7_000_000, "admin1"), admin1_code="WA")
+    ms = [Mention(0, 8, "Parkland", ["parkland"], candidates=(fl, wa), matched_key="parkland", qualifier=1, sent=0),
+          Mention(10, 17, "Florida", ["florida"], candidates=(florida,), matched_key="florida", sent=0),
+          Mention(40, 50, "Washington", ["washington"], candidates=(state,), matched_key="washington", sent=1),
+          Mention(60, 68, "Parkland", ["parkland"], candidates=(fl, wa), matched_key="parkland", sent=1)]
+    out = resolve(ms, [])
+    assert out[0].candidate.place_id == 1 and out[3].candidate.place_id == 1
+    assert "as where the report qualifies it" in out[3].reason
+    alone = resolve(ms[2:], [])  # without the qualified mention, the sentence's region decides
+    assert alone[1].candidate.place_id == 2
+
+
+def test_a_qualified_name_does_not_pull_a_reuse_from_abroad() -> None:
+    sindh = _with(_cand(1, "Hyderabad", "PK", 25.39, 68.37, 1_400_000), admin1_code="05")
+    india = _with(_cand(2, "Hyderabad", "IN", 17.38, 78.46, 6_800_000), admin1_code="40")
+    pakistan = _cand(3, "Pakistan", "PK", 30.0, 70.0, 200_000_000, "country")
+    telangana = _with(_cand(4, "Telangana", "IN", 18.0, 79.0, 35_000_000, "admin1"), admin1_code="40")
+    ms = [Mention(0, 9, "Hyderabad", ["hyderabad"], candidates=(sindh, india), matched_key="hyderabad", qualifier=1,
+                  sent=0),
+          Mention(11, 19, "Pakistan", ["pakistan"], candidates=(pakistan,), matched_key="pakistan", sent=0),
+          Mention(40, 49, "Telangana", ["telangana"], candidates=(telangana,), matched_key="telangana", sent=1),
+          Mention(60, 69, "Hyderabad", ["hyderabad"], candidates=(sindh, india), matched_key="hyderabad", sent=1)]
+    out = resolve(ms, [])
+    assert out[0].candidate.country_code == "PK" and out[3].candidate.country_code == "IN"

@@ -246,7 +246,31 @@ def resolve(mentions: list[Mention], demonym_ccs: list[str],
             conf = 1.0 / (1.0 + math.exp(-(best_s - second)))
             results.append(Resolution(best, round(conf, 3), "; ".join(why)))
         picks = [r.candidate for r in results]
-    return results
+    return keep_qualified_reading(mentions, results)
+
+
+def keep_qualified_reading(mentions: list[Mention], results: list[Resolution]) -> list[Resolution]:
+    """'the shooting in Parkland, Florida' ... 'the Parkland students': a name the report once qualifies keeps
+    that reading in its bare re-uses (one sense per discourse), so a stray 'Washington' elsewhere cannot move them
+    to a namesake in another state. Only within the qualified place's country: a re-use resolved abroad got there on
+    its own sentence's evidence ('Hyderabad ... in Pakistan's Sindh') and keeps it."""
+    fixed: dict[str, Candidate] = {}
+    for m, r in zip(mentions, results, strict=True):
+        q = results[m.qualifier].candidate if m.qualifier is not None else None
+        if r.candidate is not None and q is not None and m.matched_key and _qualifier_ok(r.candidate, q):
+            fixed.setdefault(m.matched_key, r.candidate)
+    if not fixed:
+        return results
+    out = []
+    for m, r in zip(mentions, results, strict=True):
+        want = fixed.get(m.matched_key or "")
+        c = r.candidate
+        if (want is not None and c is not None and m.qualifier is None and c.place_id != want.place_id
+                and c.country_code == want.country_code
+                and any(o.place_id == want.place_id for o in m.candidates)):
+            r = Resolution(want, r.confidence, f"{r.reason}; as where the report qualifies it ({want.name})")
+        out.append(r)
+    return out
 
 
 def _self_vote(c: Candidate | None) -> float:
