@@ -12,6 +12,7 @@ SNAPSHOT = [
     "newsgraph.stage.times.v1",
     "newsgraph.stage.attributions.v1",
     "newsgraph.stage.events.v1",
+    "newsgraph.stage.coref.v1",
 ]
 
 

@@ -18,8 +18,10 @@ from newsgraph.errors import InputError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsgraph: events, places, times and sources from news.")
 gazetteer_app = typer.Typer(help="Build and inspect the embedded gazetteer.")
 pipeline_app = typer.Typer(help="Inspect the pipeline.")
+db_app = typer.Typer(help="Manage the store's schema.")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(pipeline_app, name="pipeline")
+app.add_typer(db_app, name="db")
 err = Console(stderr=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -133,8 +135,8 @@ def _summary(db_url: str) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson")] = "jsonl",
-    kind: Annotated[str, typer.Option("--type", help="events | claims | places")] = "events",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson | parquet (needs -o)")] = "jsonl",
+    kind: Annotated[str, typer.Option("--type", help="events | claims | places | stories | entities")] = "events",
     db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir)")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="file (default: stdout)")] = None,
     since: Annotated[str | None, typer.Option(help="published on or after (YYYY-MM-DD)")] = None,
@@ -143,20 +145,29 @@ def export(
     country: Annotated[str | None, typer.Option(help="ISO country code of the place (events, places)")] = None,
     document: Annotated[str | None, typer.Option(help="only this document id")] = None,
 ) -> None:
-    """Export events, claims or places from the store as JSONL, CSV or GeoJSON."""
+    """Export events, claims, places, stories or entities from the store as JSONL, CSV, GeoJSON or Parquet."""
     from newsgraph import jobs
     from newsgraph.store.db import StoreError
-    from newsgraph.store.export import FORMATS
+    from newsgraph.store.export import FORMATS, KINDS
+    from newsgraph.store.filters import QueryError
 
-    if fmt not in FORMATS or kind not in ("events", "claims", "places"):
-        err.print(f"[red]error[/red] --format must be one of {', '.join(FORMATS)} and --type one of "
-                  "events, claims, places", highlight=False)
+    if fmt not in FORMATS or kind not in KINDS or (fmt == "parquet" and output is None):
+        err.print(f"[red]error[/red] --format must be one of {', '.join(FORMATS)} (parquet needs -o FILE) and "
+                  f"--type one of {', '.join(KINDS)}", highlight=False)
         raise typer.Exit(EXIT_USAGE)
     filters = {"since": since, "until": until, "event_type": event_type, "country": country, "document": document}
+    if fmt == "parquet":
+        try:
+            n = jobs.export(db or _default_db(), kind, fmt, str(output), filters)
+        except (StoreError, QueryError) as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        err.print(f"exported {n} {kind} as {fmt}", highlight=False)
+        return
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         n = jobs.export(db or _default_db(), kind, fmt, out, filters)
-    except StoreError as exc:
+    except (StoreError, QueryError) as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     finally:
@@ -271,6 +282,132 @@ def pipeline_check() -> None:
     for p in problems:
         err.print(f"[red]{p}[/red]")
     raise typer.Exit(EXIT_USAGE if problems else EXIT_OK)
+
+
+@app.command()
+def fuse(
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir)")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="recompute every cluster from the stored layers")] = False,
+) -> None:
+    """Fuse stored documents into stories, claims and entities (new documents only, or --rebuild all)."""
+    from newsgraph import fuse as fusion
+    from newsgraph.store.db import Store, StoreError
+
+    db_url = db or _default_db()
+    try:
+        store = Store(db_url)
+        with _progress() as progress:
+            task = progress.add_task("fusing", total=None)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            stats = (fusion.rebuild if rebuild else fusion.fuse_pending)(store, progress=step)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    err.print(f"fused {stats.fused} documents; the store holds {stats.documents} documents, {stats.stories} "
+              f"stories, {stats.claims} claims, {stats.entities} entities, {stats.disputes} disputes", highlight=False)
+
+
+@app.command()
+def query(
+    kind: Annotated[str, typer.Argument(help="documents | events | claims | stories | entities | places")],
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir)")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type (events, stories) or entity kind")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor name or alias (events, stories) / source (claims)")] = None,
+    place: Annotated[str | None, typer.Option(help="place name contains")] = None,
+    near: Annotated[str | None, typer.Option(help="within --km of this place name")] = None,
+    km: Annotated[float | None, typer.Option(help="distance for --near / --lat --lon (default 50)")] = None,
+    lat: Annotated[float | None, typer.Option(help="latitude of a point (with --lon)")] = None,
+    lon: Annotated[float | None, typer.Option(help="longitude of a point (with --lat)")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code")] = None,
+    since: Annotated[str | None, typer.Option(help="on or after (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, typer.Option(help="on or before (YYYY[-MM[-DD]])")] = None,
+    source_type: Annotated[str | None, typer.Option(help="person | organization | media | anonymous | ...")] = None,
+    stance: Annotated[str | None, typer.Option(help="assert | believe | speculate | deny | question (claims)")] = None,
+    min_origins: Annotated[int | None, typer.Option(help="at least this many independent origins")] = None,
+    disputed: Annotated[bool | None, typer.Option("--disputed/--undisputed", help="only disputed (or undisputed)")]
+    = None,
+    name: Annotated[str | None, typer.Option(help="entity name or alias")] = None,
+    document: Annotated[str | None, typer.Option(help="document id")] = None,
+    story: Annotated[str | None, typer.Option(help="story (event cluster) id")] = None,
+    claim: Annotated[str | None, typer.Option(help="claim id")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet name contains")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many rows")] = 50,
+    offset: Annotated[int, typer.Option(help="skip this many rows")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="table | jsonl")] = "table",
+) -> None:
+    """Ask the store: events, claims, stories, entities, places or documents matching filters."""
+    from newsgraph.store.db import StoreError
+    from newsgraph.store.query import QueryError, query_count
+    from newsgraph.store.query import query as run_query
+
+    filters = {"type": type, "actor": actor, "place": place, "near": near, "km": km, "lat": lat, "lon": lon,
+               "country": country, "since": since, "until": until, "source_type": source_type, "stance": stance,
+               "min_origins": min_origins, "disputed": disputed, "name": name, "document": document,
+               "story": story, "claim": claim, "outlet": outlet}
+    try:
+        rows = run_query(kind, db or _default_db(), limit=limit, offset=offset, **filters)
+        total = query_count(kind, db or _default_db(), **filters)
+    except (QueryError, StoreError) as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+    else:
+        _print_rows(kind, rows)
+    err.print(f"{len(rows)} of {total} {kind}", highlight=False)
+
+
+QUERY_COLUMNS = {
+    "documents": ("id", "published", "outlet", "title", "origin_id"),
+    "events": ("document_id", "id", "type", "trigger_text", "actor_text", "place_name", "date", "cluster_id",
+               "origins"),
+    "claims": ("document_id", "id", "source_text", "source_type", "stance", "content_text", "claim_id",
+               "corroboration", "disputed"),
+    "stories": ("id", "type", "date_start", "place_name", "country_code", "actor", "reports", "outlets", "origins",
+                "figure_min", "figure_max", "disputed"),
+    "entities": ("id", "kind", "name", "documents", "mentions", "aliases"),
+    "places": ("document_id", "idx", "text", "name", "country_code", "feature", "lat", "lon"),
+}
+
+
+def _print_rows(kind: str, rows: list[dict]) -> None:
+    from rich.table import Table
+
+    cols = QUERY_COLUMNS.get(kind, tuple(rows[0]) if rows else ())
+    table = Table(title=f"newsgraph {kind}")
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        cells = []
+        for col in cols:
+            value = row.get(col)
+            if col == "aliases":
+                value = ", ".join(f"{a['alias']} ({a['count']})" for a in value or [])
+            text = "" if value is None else str(value)
+            cells.append(text if len(text) <= 80 else text[:77] + "...")
+        table.add_row(*cells)
+    Console().print(table)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL (default: SQLite in the user data dir)")] = None,
+) -> None:
+    """Migrate a store to this release's schema (opening a store does it too); data is kept."""
+    from newsgraph.store import migrate
+    from newsgraph.store.db import Store, StoreError
+
+    try:
+        store = Store(db or _default_db())
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    err.print(f"schema at revision {migrate.current_revision(store.engine)} (head {migrate.head_revision()})",
+              highlight=False)
 
 
 def main() -> None:

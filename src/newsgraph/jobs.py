@@ -36,8 +36,10 @@ def extract_stream(inputs: Iterable[str], settings: Settings | None = None) -> I
 
 
 def ingest(inputs: Iterable[str], db_url: str, settings: Settings | None = None,
-           on_result: Callable[[Result], None] | None = None) -> Outcome:
-    """Extract and store every input; good documents are stored even when others fail."""
+           on_result: Callable[[Result], None] | None = None, fuse: bool = True) -> Outcome:
+    """Extract, store and fuse every input (each document with its clusters in one transaction); good documents
+    are stored even when others fail. ``fuse=False`` only stores (``newsgraph fuse`` catches up later)."""
+    from newsgraph.fuse import store_and_fuse
     from newsgraph.store.db import Store
 
     settings = settings or Settings()
@@ -45,7 +47,7 @@ def ingest(inputs: Iterable[str], db_url: str, settings: Settings | None = None,
     outcome = Outcome()
     for result in extract_stream(inputs, settings):
         if isinstance(result, Document):
-            how = store.save(result)
+            how = store_and_fuse(store, result) if fuse else store.save(result)
             outcome.ok += 1
             outcome.inserted += how == "inserted"
             outcome.updated += how == "updated"
@@ -56,9 +58,23 @@ def ingest(inputs: Iterable[str], db_url: str, settings: Settings | None = None,
     return outcome
 
 
-def export(db_url: str, kind: str, fmt: str, fh: IO[str], filters: dict[str, Any] | None = None) -> int:
-    """Write one layer of the store to ``fh``; returns the number of rows (or features) written."""
+def export(db_url: str, kind: str, fmt: str, fh: IO[str] | str, filters: dict[str, Any] | None = None) -> int:
+    """Write one kind (events, claims, places, stories, entities) of the store to ``fh`` (a path for parquet);
+    returns the number of rows (or features) written."""
     from newsgraph.store import export as exporter
     from newsgraph.store.db import Store
 
-    return exporter.write(kind, fmt, Store(db_url).rows(kind, filters), fh)
+    store = Store(db_url)
+    if kind in ("stories", "entities"):
+        from newsgraph.store.query import query
+
+        f = {k: v for k, v in (filters or {}).items() if v is not None}
+        if "event_type" in f:
+            f["type"] = f.pop("event_type")
+        rows: Iterable[dict[str, Any]] = query(kind, store, **f)
+    else:
+        rows = store.rows(kind, filters)
+    if fmt == "parquet":
+        return exporter.write_parquet(rows, str(fh))
+    assert not isinstance(fh, str)
+    return exporter.write(kind, fmt, rows, fh)

@@ -30,7 +30,7 @@ class StageSpec:
 
 def default_stages() -> list[StageSpec]:
     """The pipeline's stages in order. Imports are local so that registering does not load spaCy."""
-    from newsgraph.stages import attributions, entities, events, language, places, segments, times
+    from newsgraph.stages import attributions, coref, entities, events, language, places, segments, times
 
     return [
         StageSpec("newsgraph.stage.segments.v1", segments.annotate, ("text",), ("segments",), needs_parse=False),
@@ -43,6 +43,7 @@ def default_stages() -> list[StageSpec]:
                   ("attributions",)),
         StageSpec("newsgraph.stage.events.v1", events.annotate,
                   ("segments", "entities", "places", "times", "attributions"), ("events",)),
+        StageSpec("newsgraph.stage.coref.v1", coref.annotate, ("entities", "attributions", "events"), ("events",)),
     ]
 
 

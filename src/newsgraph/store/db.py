@@ -124,7 +124,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (schema.documents, *schema.LAYER_TABLES)}
+                    for t in (schema.documents, *schema.LAYER_TABLES, *schema.FUSION_TABLES)}
 
     def top(self, kind: str, columns: tuple[str, ...], n: int = 8) -> list[tuple[Any, ...]]:
         """The most frequent values of ``columns`` in one layer table, with counts (for summaries and the UI)."""

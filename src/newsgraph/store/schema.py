@@ -113,6 +113,7 @@ events = Table(
     Column("actor_canonical_id", String(64)), Column("recipient_canonical_id", String(64)),
     Column("origin_key", Text), Column("disputed", Boolean),
     Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_actor_canonical", "actor_canonical_id"),
     Index("ix_events_cluster", "cluster_id"),
 )
 
@@ -124,10 +125,11 @@ canonical_entities = Table(
     "canonical_entities", metadata,
     Column("id", String(64), primary_key=True),
     Column("kind", String(16), nullable=False),  # person | organization | group | place
-    Column("name", Text, nullable=False), Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False), Column("key", Text, nullable=False), Column("short_key", Text),
     Column("geonameid", String(32)), Column("country_code", String(8)),
     Column("mentions", Integer, nullable=False, default=0), Column("documents", Integer, nullable=False, default=0),
     Index("ix_canonical_entities_key", "kind", "key"),
+    Index("ix_canonical_entities_short", "kind", "short_key"),
     Index("ix_canonical_entities_name", "name"),
 )
 

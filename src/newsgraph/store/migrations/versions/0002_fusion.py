@@ -47,11 +47,13 @@ def upgrade() -> None:
         "canonical_entities",
         sa.Column("id", sa.String(64), primary_key=True), sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("name", sa.Text, nullable=False), sa.Column("key", sa.Text, nullable=False),
-        sa.Column("geonameid", sa.String(32)), sa.Column("country_code", sa.String(8)),
+        sa.Column("short_key", sa.Text), sa.Column("geonameid", sa.String(32)), sa.Column("country_code", sa.String(8)),
         sa.Column("mentions", sa.Integer, nullable=False), sa.Column("documents", sa.Integer, nullable=False),
     )
     op.create_index("ix_canonical_entities_key", "canonical_entities", ["kind", "key"])
     op.create_index("ix_canonical_entities_name", "canonical_entities", ["name"])
+    op.create_index("ix_canonical_entities_short", "canonical_entities", ["kind", "short_key"])
+    op.create_index("ix_events_actor_canonical", "events", ["actor_canonical_id"])
     op.create_table(
         "entity_aliases",
         sa.Column("entity_id", sa.String(64), sa.ForeignKey("canonical_entities.id", ondelete="CASCADE"),

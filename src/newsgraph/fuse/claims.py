@@ -1,0 +1,316 @@
+"""Claim clusters: attributions whose content says the same thing, across documents, and their disputes.
+
+Content is compared lexically (``text.content_tokens``: stemmed content words and numbers). Two reports are the
+same claim (``same_claim``) when they were published within ``CLAIM_DAYS`` of each other, have the same
+polarity, their numbers do not contradict (both give
+numbers and share none: '12 killed' vs 'four injured'), they share at least ``MIN_SHARED`` words, and one of:
+- Jaccard |A ∩ B| / |A ∪ B| >= JACCARD and overlap |A ∩ B| / min(|A|, |B|) >= OVERLAP: they say mostly the same;
+- overlap >= CONTAINED: one is the other plus detail ('Ukrainian forces carried out the attack' inside
+  'Ukrainian forces carried out the attack on Belgorod on May 14, using drones');
+- both name the same source entity and overlap >= OVERLAP_SAME_SOURCE (the governor's '12 people were killed'
+  told with different surrounding detail).
+Two reports that each describe the same event in their own words share many words but little else, so plain
+word overlap is never enough on its own (single-link clustering would chain them into one blob). Polarity (``polarity``) is 'deny' for a denial of a
+proposition (denial cue, or content negated in itself: 'X denied that Afghan forces fired first'), 'refuse' for
+other deny-stance cues ('Putin rejected the plan' refuses, it does not call anything false), else 'assert'. A
+pair that would be the same claim but for assert vs deny is a *dispute*: both claims are marked disputed and
+linked in ``disputes`` (the asserting claim as ``a_id``, the denying one as ``b_id``).
+
+Blocking: each attribution is stored under keys (content word, publication week); a new attribution meets only
+the stored ones sharing at least ``BLOCK_SHARED`` keys from its week and the weeks either side.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, or_, select, update
+
+from newsgraph.fuse import corroboration
+from newsgraph.fuse.links import UnionFind, components
+from newsgraph.fuse.text import content_tokens, negated, parse_day, short_id, stem, week_bucket
+from newsgraph.store import schema
+
+JACCARD = 0.4
+OVERLAP = 0.6
+CONTAINED = 0.9
+OVERLAP_SAME_SOURCE = 0.4
+MIN_SHARED = 3
+BLOCK_SHARED = 2  # stored attributions sharing at least this many blocking keys are compared
+KEY_MIN_LEN = 4
+CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)  # words shorter than this (and not numbers) are too common to block on
+at, d, ck, cl, dp = schema.attributions, schema.documents, schema.claim_keys, schema.claims, schema.disputes
+
+
+DENIAL_CUES = frozenset({"deni", "deny", "refut", "rebut", "dismiss", "disput", "contradict", "reject"})
+# (stems; 'reject' only counts as a denial with a that-clause: 'rejected claims that ...', not 'rejected the plan')
+
+
+@dataclass(slots=True)
+class ClaimReport:
+    key: tuple[str, str]  # (document_id, attribution_id)
+    tokens: frozenset[str]
+    deny: str  # polarity: 'assert', 'deny' (says the content is false) or 'refuse' (turns down a plan, a call)
+    source: str | None
+    day: date | None
+    outlet: str | None
+    origin_doc: str
+    row: dict[str, Any] = field(default_factory=dict)
+
+
+def _numbers(tokens: frozenset[str]) -> set[str]:
+    return {t for t in tokens if t.isdigit()}
+
+
+def similar(a: ClaimReport, b: ClaimReport) -> bool:
+    if a.day and b.day and abs((a.day - b.day).days) > CLAIM_DAYS:
+        return False
+    shared = len(a.tokens & b.tokens)
+    if shared < min(MIN_SHARED, len(a.tokens), len(b.tokens)) or shared < 2:
+        return False
+    na, nb = _numbers(a.tokens), _numbers(b.tokens)
+    if na and nb and not na & nb:
+        return False
+    overlap = shared / min(len(a.tokens), len(b.tokens))
+    jaccard = shared / len(a.tokens | b.tokens)
+    if (jaccard >= JACCARD and overlap >= OVERLAP) or overlap >= CONTAINED:
+        return True
+    return bool(a.source) and a.source == b.source and overlap >= OVERLAP_SAME_SOURCE
+
+
+def polarity(stance: str | None, cue: str | None, content: str) -> str:
+    """'deny' for a denial of a proposition (a denial cue, or content negated in itself), 'refuse' for other
+    deny-stance cues (refusing a plan is not saying it is false), else 'assert'."""
+    if negated(content):
+        return "deny"
+    if stance != "deny":
+        return "assert"
+    cue_stems = {stem(w) for w in (cue or "").split()}
+    clause = content.lstrip().lower().startswith(("that ", "claims", "reports", "allegations", "accusations"))
+    if cue_stems & (DENIAL_CUES - {"reject", "dismiss"}) or (cue_stems & {"reject", "dismiss"} and clause):
+        return "deny"
+    return "refuse"
+
+
+def same_claim(a: ClaimReport, b: ClaimReport) -> bool:
+    return a.deny == b.deny and similar(a, b)
+
+
+def disputes(a: ClaimReport, b: ClaimReport) -> bool:
+    """Assert vs deny of the same content, sharing at least ``MIN_SHARED`` words (a two-word slogan like 'No to
+    the Russian law!' does not dispute every sentence about the law)."""
+    return ({a.deny, b.deny} == {"assert", "deny"} and len(a.tokens & b.tokens) >= MIN_SHARED
+            and similar(a, b))
+
+
+def blocking_keys(tokens: frozenset[str], day: date | None) -> list[str]:
+    bucket = week_bucket(day) if day else "undated"
+    return sorted(f"{t}|{bucket}"[:96] for t in tokens if len(t) >= KEY_MIN_LEN or t.isdigit())
+
+
+def _near_keys(tokens: frozenset[str], day: date | None) -> list[str]:
+    if day is None:
+        return blocking_keys(tokens, None)
+    return sorted({k for delta in (-7, 0, 7) for k in blocking_keys(tokens, day + timedelta(days=delta))})
+
+
+def _select() -> Any:
+    return (select(at, d.c.published, d.c.outlet, d.c.origin_id).join(d, d.c.id == at.c.document_id))
+
+
+def _report(r: Any) -> ClaimReport | None:
+    text = r.content_text or ""
+    tokens = content_tokens(text)
+    if not tokens:
+        return None
+    deny = polarity(r.stance, r.cue_text, text)
+    return ClaimReport(key=(r.document_id, r.id), tokens=tokens, deny=deny, source=r.source_canonical_id,
+                       day=parse_day(r.published), outlet=r.outlet, origin_doc=r.origin_id or r.document_id,
+                       row=dict(r._mapping))
+
+
+def load(conn: Connection, where: Any) -> list[ClaimReport]:
+    return [c for c in (_report(r) for r in conn.execute(_select().where(where)).all()) if c is not None]
+
+
+def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
+    """Cluster every attribution of ``doc_id`` with the stored claims it repeats; link disputes; returns the claim
+    ids written."""
+    mine = load(conn, at.c.document_id == doc_id)
+    if not mine:
+        return set()
+    key_rows = [{"key": k, "document_id": doc_id, "attribution_id": c.key[1]}
+                for c in mine for k in blocking_keys(c.tokens, c.day)]
+    if key_rows:
+        conn.execute(ck.insert(), key_rows)
+    reports: dict[tuple[str, str], ClaimReport] = {c.key: c for c in mine}
+    uf = UnionFind()
+    for c in mine:
+        uf.add(c.key)
+    for i, a in enumerate(mine):
+        for b in mine[i + 1 :]:
+            if same_claim(a, b):
+                uf.union(a.key, b.key)
+    touched: set[str] = set()
+    seen: dict[tuple[str, str], list[ClaimReport]] = {}
+    for rep in mine:
+        seen[rep.key] = candidates(conn, rep, doc_id)
+        for other in seen[rep.key]:
+            if same_claim(rep, other):
+                reports.setdefault(other.key, other)
+                uf.union(rep.key, other.key)
+                if other.row.get("claim_id"):
+                    touched.add(other.row["claim_id"])
+    if touched:
+        first: dict[str, tuple[str, str]] = {}
+        for other in load(conn, at.c.claim_id.in_(sorted(touched))):
+            reports.setdefault(other.key, other)
+            cid = other.row["claim_id"]
+            if cid in first:
+                uf.union(other.key, first[cid])
+            else:
+                first[cid] = other.key
+    written: set[str] = set()
+    renamed: dict[str, str] = {}
+    for group in uf.groups():
+        cid = write_claim(conn, [reports[k] for k in group], attrs_of)  # type: ignore[index]
+        written.add(cid)
+        for k in group:
+            old = reports[k].row.get("claim_id")  # type: ignore[index]
+            if old and old != cid:
+                renamed[old] = cid
+    _rename_disputes(conn, renamed)
+    _drop_claims(conn, touched - written)
+    link_disputes(conn, written, mine, seen)
+    return written
+
+
+def _rename_disputes(conn: Connection, renamed: dict[str, str]) -> None:
+    """Merged claims keep the disputes their parts had."""
+    for old, new in renamed.items():
+        for a_id, b_id, reason in conn.execute(select(dp.c.a_id, dp.c.b_id, dp.c.reason).where(
+                dp.c.kind == "claim", or_(dp.c.a_id == old, dp.c.b_id == old))).all():
+            a2, b2 = (new if a_id == old else a_id), (new if b_id == old else b_id)
+            conn.execute(delete(dp).where(dp.c.kind == "claim", dp.c.a_id == a_id, dp.c.b_id == b_id))
+            if a2 != b2 and conn.execute(select(dp.c.a_id).where(dp.c.kind == "claim", dp.c.a_id == a2,
+                                                                 dp.c.b_id == b2)).first() is None:
+                conn.execute(dp.insert().values(kind="claim", a_id=a2, b_id=b2, reason=reason))
+
+
+def candidates(conn: Connection, rep: ClaimReport, doc_id: str) -> list[ClaimReport]:
+    keys = _near_keys(rep.tokens, rep.day)
+    if not keys:
+        return []
+    hits = (select(ck.c.document_id, ck.c.attribution_id).where(ck.c.key.in_(keys), ck.c.document_id != doc_id)
+            .group_by(ck.c.document_id, ck.c.attribution_id).having(func.count() >= BLOCK_SHARED).limit(500))
+    pairs = set(map(tuple, conn.execute(hits).all()))
+    if not pairs:
+        return []
+    docs = sorted({doc for doc, _ in pairs})
+    return [c for c in load(conn, at.c.document_id.in_(docs)) if c.key in pairs]
+
+
+def _drop_claims(conn: Connection, ids: set[str]) -> None:
+    if ids:
+        conn.execute(delete(cl).where(cl.c.id.in_(sorted(ids))))
+        conn.execute(delete(dp).where(dp.c.kind == "claim", or_(dp.c.a_id.in_(sorted(ids)),
+                                                                dp.c.b_id.in_(sorted(ids)))))
+
+
+def recluster(conn: Connection, claim_ids: set[str], attrs_of: Any) -> None:
+    """Recompute claims that lost a report: what is left may fall apart."""
+    if not claim_ids:
+        return
+    reps = load(conn, at.c.claim_id.in_(sorted(claim_ids)))
+    _drop_claims(conn, claim_ids)
+    conn.execute(update(at).where(at.c.claim_id.in_(sorted(claim_ids))).values(claim_id=None))
+    items = {r.key: r for r in reps}
+    written = {write_claim(conn, [items[k] for k in g], attrs_of)
+               for g in components(items, same_claim)}  # type: ignore[arg-type]
+    link_disputes(conn, written, load(conn, at.c.claim_id.in_(sorted(written))) if written else [])
+
+
+def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any) -> str:
+    """Write one claim row and stamp its reports with id, original source, origin and corroboration."""
+    members.sort(key=lambda c: c.key)
+    cid = short_id("C", "|".join(members[0].key))
+    origin: dict[tuple[str, str], str] = {}
+    originals: dict[tuple[str, str], dict[str, Any] | None] = {}
+    for m in members:
+        attrs = attrs_of(m.key[0])
+        path = corroboration.chain_path(attrs, m.key[1])
+        outlet = m.outlet if m.origin_doc == m.key[0] else (
+            conn.execute(select(d.c.outlet).where(d.c.id == m.origin_doc)).scalar() or m.outlet)
+        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc)
+        originals[m.key] = corroboration.original_source(path)
+    corroborated = corroboration.count_origins(list(origin.values()))
+    first = members[0].row
+    sources = sorted({(o["text"], o["type"] or "") for o in originals.values() if o})
+    outlets = sorted({m.outlet for m in members if m.outlet})
+    days = [m.day for m in members if m.day]
+    values = {
+        "content": first.get("content_text"), "stance": Counter(m.row.get("stance") for m in members)
+        .most_common(1)[0][0], "source_text": first.get("source_text"), "source_type": first.get("source_type"),
+        "source_canonical_id": Counter(m.source for m in members if m.source).most_common(1)[0][0]
+        if any(m.source for m in members) else None,
+        "original_sources": [{"text": t, "type": ty or None} for t, ty in sources], "outlet_names": outlets,
+        "reports": len(members), "documents": len({m.key[0] for m in members}), "corroboration": corroborated,
+        "date_start": min(days).isoformat() if days else None, "date_end": max(days).isoformat() if days else None,
+        "updated_at": datetime.now(UTC),
+    }
+    if conn.execute(select(cl.c.id).where(cl.c.id == cid)).first() is None:
+        conn.execute(cl.insert().values(id=cid, disputed=False, **values))
+    else:
+        conn.execute(update(cl).where(cl.c.id == cid).values(**values))
+    for m in members:
+        o = originals[m.key] or {}
+        conn.execute(update(at).where(at.c.document_id == m.key[0], at.c.id == m.key[1]).values(
+            claim_id=cid, original_source_text=o.get("text"), original_source_type=o.get("type"),
+            original_source_canonical_id=o.get("canonical_id"), origin_key=origin[m.key],
+            corroboration=corroborated))
+    return cid
+
+
+def link_disputes(conn: Connection, claim_ids: set[str], new: list[ClaimReport],
+                  known: dict[tuple[str, str], list[ClaimReport]] | None = None) -> None:
+    """Link the claims of the ``new`` reports with stored claims of opposite polarity that say the same thing
+    (only the new reports are compared, so the cost does not grow with a claim's size)."""
+    touched = set(claim_ids)
+    for rep in new:
+        cid = conn.execute(select(at.c.claim_id).where(at.c.document_id == rep.key[0], at.c.id == rep.key[1])).scalar()
+        if not cid:
+            continue
+        # other documents through the blocking keys, the report's own document always (the same pool whichever
+        # path calls this, so a re-ingest finds exactly the disputes the first ingest found)
+        pool = (known[rep.key] if known and rep.key in known else candidates(conn, rep, rep.key[0])) + \
+            load(conn, at.c.document_id == rep.key[0])
+        for other in pool:
+            if not disputes(rep, other) or _same_chain(rep, other):
+                continue
+            ocid = conn.execute(select(at.c.claim_id).where(at.c.document_id == other.key[0],
+                                                            at.c.id == other.key[1])).scalar()
+            if not ocid or ocid == cid:
+                continue
+            a_id, b_id = (cid, ocid) if rep.deny == "assert" else (ocid, cid)
+            if conn.execute(select(dp.c.a_id).where(dp.c.kind == "claim", dp.c.a_id == a_id,
+                                                    dp.c.b_id == b_id)).first() is None:
+                conn.execute(dp.insert().values(kind="claim", a_id=a_id, b_id=b_id,
+                                                reason="denial of the same content"))
+            touched |= {cid, ocid}
+    _mark_disputed(conn, touched)
+
+
+def _same_chain(a: ClaimReport, b: ClaimReport) -> bool:
+    """A quotation and the attribution that embeds it are one speaker's words, never a dispute."""
+    return a.key[0] == b.key[0] and (a.row.get("parent") == b.key[1] or b.row.get("parent") == a.key[1])
+
+
+def _mark_disputed(conn: Connection, ids: set[str]) -> None:
+    for cid in ids:
+        flag = conn.execute(select(func.count()).select_from(dp).where(
+            dp.c.kind == "claim", or_(dp.c.a_id == cid, dp.c.b_id == cid))).scalar_one() > 0
+        conn.execute(update(cl).where(cl.c.id == cid).values(disputed=flag))
+        conn.execute(update(at).where(at.c.claim_id == cid).values(disputed=flag))

@@ -1,0 +1,141 @@
+"""Origins and corroboration: which reports are independent, and who a claim really comes from.
+
+A report's *origin* is the first place its information can be traced to:
+- a claim (attribution): the innermost source of its chain ('the Times quoted officials as saying' -> the
+  officials) when that source is identified (a linked entity, or a named outlet); when it is anonymous or an
+  unlinked role noun ('officials', 'the ministry'), the nearest outlet on the chain (the Times), else the outlet
+  that published the report;
+- an event report: the outlet that published it, or the outlet its attribution chain cites; and when a document
+  cites an outlet for any of its reports of a story (a compilation: 'the New York Times reported that ...'),
+  all its reports of that story count as that outlet's;
+and for both, a reprint counts as its origin document's outlet (``documents.origin_id``).
+``corroboration`` / ``origins`` is the number of distinct origins among a cluster's reports: reprints, and
+chains that lead to the same original source, count once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.fuse.links import UnionFind
+from newsgraph.fuse.text import institution_key, name_key
+
+IDENTIFIED_TYPES = frozenset({"person", "organization", "media", "document"})
+
+
+def outlet_key(name: str | None) -> str | None:
+    """'The New York Times' (an outlet) and 'the New York Times' (a cited source) share one key."""
+    key = name_key(name or "")
+    if key.startswith("the "):
+        key = key[4:]
+    return f"media:{key}" if key else None
+
+
+def chain_path(attrs: dict[str, dict[str, Any]], aid: str) -> list[dict[str, Any]]:
+    """The attribution chain through ``aid``, outermost first: its parents up to the top, then its innermost
+    descendants (the child whose content lies inside the parent's, repeatedly). Loops and missing parents stop
+    the walk instead of failing."""
+    path: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    cur: str | None = aid
+    while cur and cur in attrs and cur not in seen:
+        seen.add(cur)
+        path.append(attrs[cur])
+        cur = attrs[cur].get("parent")
+    path.reverse()
+    children: dict[str, list[dict[str, Any]]] = {}
+    for a in attrs.values():
+        if a.get("parent"):
+            children.setdefault(a["parent"], []).append(a)
+    cur = aid
+    while True:
+        kids = [k for k in children.get(cur, []) if k["id"] not in seen]
+        if not kids:
+            break
+        parent = attrs[cur]
+        inside = [k for k in kids if (k.get("content_start") or 0) >= (parent.get("content_start") or 0)
+                  and (k.get("content_end") or 0) <= (parent.get("content_end") or 0)]
+        nxt = min(inside or kids, key=lambda k: k.get("content_start") or 0)
+        seen.add(nxt["id"])
+        path.append(nxt)
+        cur = nxt["id"]
+    return path
+
+
+def source_key(a: dict[str, Any]) -> str | None:
+    """Who a source is, as a key comparable across documents, or None when the text does not say (anonymous
+    'officials', a bare role noun like 'the ministry'):
+    - an outlet: 'media:' + its name; a person: 'person:' + last name (the surname is what every outlet keeps:
+      'Governor Vyacheslav Gladkov', 'the Belgorod state governor Gladkov');
+    - an organisation or document: 'org:' + ``institution_key`` when it keeps at least two words (so 'the
+      ministry' alone identifies nothing), else its entity id when linked."""
+    text, typ = (a.get("source_text") or "").strip(), a.get("source_type")
+    if not text or typ not in IDENTIFIED_TYPES:
+        return None
+    if typ == "media":
+        return outlet_key(text)
+    if typ == "person":
+        last = text.split()[-1].strip(",.;:")
+        if last[:1].isupper() and last.lower() not in ("he", "she", "him", "her"):
+            return f"person:{name_key(last)}"
+        return f"src:{a['source_canonical_id']}" if a.get("source_canonical_id") else None
+    key = institution_key(text)
+    if len(key.split()) >= 2:
+        return f"org:{key}"
+    return f"src:{a['source_canonical_id']}" if a.get("source_canonical_id") else None
+
+
+def same_origin(a: str, b: str) -> bool:
+    """Two origin keys are one origin when equal, or both organisations and one's words contain the other's
+    ('defense ministry' and 'defense ministry russia')."""
+    if a == b:
+        return True
+    if a.startswith("org:") and b.startswith("org:"):
+        wa, wb = set(a[4:].split()), set(b[4:].split())
+        return wa <= wb or wb <= wa
+    return False
+
+
+def count_origins(keys: list[str]) -> int:
+    """Independent origins among a cluster's origin keys (see ``same_origin``)."""
+    uniq = sorted(set(keys))
+    uf = UnionFind()
+    for i, a in enumerate(uniq):
+        uf.add(a)
+        for b in uniq[i + 1 :]:
+            if same_origin(a, b):
+                uf.union(a, b)
+    return len(uf.groups())
+
+
+def claim_origin(path: list[dict[str, Any]], outlet: str | None, origin_doc: str) -> str:
+    """The origin key of the claim whose chain is ``path`` (outermost first), published by ``outlet``."""
+    if path:
+        key = source_key(path[-1])
+        if key:
+            return key
+        for hop in reversed(path[:-1]):
+            if hop.get("source_type") == "media" and hop.get("source_text"):
+                return outlet_key(hop["source_text"]) or f"doc:{origin_doc}"
+    return outlet_key(outlet) or f"doc:{origin_doc}"
+
+
+def cites_outlet(path: list[dict[str, Any]]) -> bool:
+    return any(hop.get("source_type") == "media" and hop.get("source_text") for hop in path)
+
+
+def event_origin(path: list[dict[str, Any]], outlet: str | None, origin_doc: str) -> str:
+    """The origin key of an event report: a cited outlet on its attribution chain, else its publisher."""
+    for hop in reversed(path):
+        if hop.get("source_type") == "media" and hop.get("source_text"):
+            return outlet_key(hop["source_text"]) or f"doc:{origin_doc}"
+    return outlet_key(outlet) or f"doc:{origin_doc}"
+
+
+def original_source(path: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Text, type and entity id of the innermost source of a chain."""
+    for hop in reversed(path):
+        if hop.get("source_text"):
+            return {"text": hop["source_text"], "type": hop.get("source_type"),
+                    "canonical_id": hop.get("source_canonical_id")}
+    return None
