@@ -169,7 +169,8 @@ function openCluster(map, index, marker, cluster, onSelect) {
         story ? h("a", { href: url("story", { id: story }), class: "go-story" }, "story") : "", " ",
         h("a", { href: url("document", { id: doc, focus: `event:${ev}` }, false), class: "go-doc" }, "evidence"));
     })));
-  marker.bindPopup(box, { maxWidth: 320, minWidth: 220 }).openPopup();
+  // on the map, not the marker: the popup's auto-pan redraws the clusters, which would remove a bound popup
+  L.popup({ maxWidth: 320, minWidth: 220 }).setLatLng(marker.getLatLng()).setContent(box).openOn(map);
   box.querySelectorAll("a").forEach((a) => a.addEventListener("click", (evt) => {
     evt.preventDefault();
     navigate(a.getAttribute("href"));
@@ -179,7 +180,8 @@ function openCluster(map, index, marker, cluster, onSelect) {
 
 async function openEvent(map, marker, doc, ev, story, onSelect) {
   const box = h("div", { class: "popup" }, "Loading…");
-  marker.bindPopup(box, { maxWidth: 320, minWidth: 220 }).openPopup();
+  // on the map, not the marker: the popup's auto-pan redraws the clusters, which would remove a bound popup
+  L.popup({ maxWidth: 320, minWidth: 220 }).setLatLng(marker.getLatLng()).setContent(box).openOn(map);
   try {
     const e = await get(`events/${enc(doc)}/${enc(ev)}`);
     box.replaceChildren(
