@@ -8,6 +8,14 @@ is dropped when its actor is out of the political domain; when its target, or th
 for ('with lower prices', 'into the final', 'for the final scene'), is, it is kept only if the actor is a
 clear political or armed party. A nominal event as the predicate of a thing ('the album is an attack on the
 music industry') is a metaphor and is dropped too (``is_metaphor``).
+
+Round three adds two restrictions of the same kind. A conflict event needs a party as its doer: an actor that is
+neither a person, group, state or crowd (``is_agentive``), nor a weapon or vehicle, nor a place standing for its
+government, is a thing or a force of nature ('Her forehand destroyed ...', 'Hailstones destroyed the vineyards',
+'white blood cells attack the virus', 'the update kills the bug'), and the event is dropped
+(``inanimate_actor``). And an assault or coercion on an abstraction ('attacked the budget figures', 'fighting a
+rise in infections', 'seized the chance') is no event unless a clear political or armed party does it
+(``abstract_target``).
 """
 
 from __future__ import annotations
@@ -70,9 +78,65 @@ def passes_gate(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
         return False  # 'attacked the market with lower prices', 'shot his side into the final'
     if out_of_domain_party(actor, lex):
         return False  # 'the carmaker ... fight off Chinese rivals': a business or team does not attack
+    hazard = actor is not None and bool(_words(semantic_head(actor)) & lex.cls("hazard"))
+    if c.token.pos_ == "VERB" and inanimate_actor(actor, lex) and (c.type != "COERCE" or hazard):
+        return False  # 'A crane collapsed ..., injuring five workers', 'the bacteria attack the roots'
     if out_of_domain_party(recip, lex):
         return political_party(actor, lex)
-    return True
+    # 'Bond traders attacked the new budget figures', 'Doctors are fighting a rise in ...'; a protest's target is
+    # often an idea ('against political change'), so only material conflict is restricted this way
+    return c.type not in ("ASSAULT", "COERCE", "THREATEN") or not abstract_target(recip, lex) \
+        or political_party(actor, lex)
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+PARTY_SUFFIXES = ("er", "ier", "it", "ant", "ent", "ee", "man", "men", "ary", "ite")
+ABSTRACT_SUFFIXES = ("ity", "ness", "tion", "sion", "ment", "ance", "ence", "ism", "ship", "hood", "ure")
+
+
+def inanimate_actor(tok: Token | None, lex: Lexicon) -> bool:
+    """An actor that cannot be a party: no person, group, state, crowd, weapon, vehicle or named place. With
+    coordinated actors ('Resistance and national army forces') one party among them is enough."""
+    if tok is None:
+        return False
+    head = semantic_head(tok)
+    return all(_thing(t, lex) for t in (head, *head.conjuncts))
+
+
+def _thing(head: Token, lex: Lexicon) -> bool:
+    """Is this noun (one conjunct of an actor) a thing or a force rather than a possible party?"""
+    if head.ent_type_ in PLACE_ENTS or head.pos_ in ("PRON", "PROPN", "NUM", "ADJ"):
+        return False  # 'Israel', 'they', 'Hamas', 'Three' (a number-headed party), 'Russian'
+    if any(c.dep_ == "nummod" for c in head.children):
+        return False  # 'Four female kamikazes': counted individuals
+    if is_agentive(head, lex) or is_instrument(head, lex) or political_party(head, lex):
+        return False
+    if head.lemma_.lower().endswith(PARTY_SUFFIXES):
+        return False  # 'the occupiers', 'militants', 'insurgents', 'looters': people named by what they do
+    words = _words(head)
+    party_words = lex.cls("weapon") | lex.cls("territory") | lex.cls("target") | lex.cls("crowd") \
+        | lex.cls("protester") | lex.cls("demonstrator")
+    if words & party_words:
+        return False  # 'the capital' for its government, 'the crowd', 'a bomb'
+    if any(c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" for c in head.subtree):
+        return False  # 'the ministry of Defence', 'the Wagner unit': a named body
+    return head.pos_ == "NOUN"
+
+
+def abstract_target(tok: Token | None, lex: Lexicon) -> bool:
+    """A target that is an idea, a quantity or a chance, not a person, place, building or thing one can harm."""
+    if tok is None:
+        return False
+    head = semantic_head(tok)
+    if head.pos_ != "NOUN" or head.ent_type_ or is_agentive(head, lex):
+        return False
+    if any(c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" for c in head.subtree):
+        return False
+    words = _words(head)
+    if words & (lex.cls("territory") | lex.cls("target") | lex.cls("civilian") | lex.cls("weapon")):
+        return False
+    lemma = head.lemma_.lower()
+    return bool(words & lex.cls("abstract")) or (lemma.endswith(ABSTRACT_SUFFIXES) and len(lemma) > 6)
 
 
 def is_metaphor(noun: Token, lex: Lexicon) -> bool:
