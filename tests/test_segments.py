@@ -97,3 +97,12 @@ def test_a_blank_line_always_ends_a_sentence(pipeline) -> None:
     sents = [s.text.strip() for s in parsed.sents]
     assert sents[0] == "Armenia and Azerbaijan agree on their border"
     assert "newsgraph_paragraphs" in pipeline.nlp.pipe_names
+
+
+def test_local_broadcaster_dateline() -> None:
+    """A station's call sign stands where an agency would ('MARION COUNTY, FL (WKMG) -'); a bracketed word that
+    is no call sign does not make a capitalised opening a dateline."""
+    k = kinds("MARION COUNTY, FL (WKMG-TV) - Two barns burned overnight near the county line, deputies said.")
+    assert k["MARION COUNTY, FL (WKMG-TV) -"] == "dateline"
+    k = kinds("Officials (Retired) - Several former officers wrote to the council on Monday about pensions.")
+    assert "dateline" not in k.values()

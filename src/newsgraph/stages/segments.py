@@ -47,6 +47,7 @@ BYLINE_PREFIX = re.compile(
 )
 AGENCIES = (r"AP|AFP|Reuters|UPI|Xinhua|CNA|dpa|EFE|TASS|RIA|Yonhap|Kyodo|Bloomberg|ANSA|Anadolu|AA|WAFA|MENA|"
             r"SANA|IRNA|KCNA|PTI|IANS|Bernama|Antara|Sputnik|Interfax|Ukrinform|Europa Press")
+CALLSIGN = r"[KWC][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?"  # a broadcaster's call sign: 'HORRY COUNTY, SC (WMBF) -'
 _PLACE = r"(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (rf"(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|"
@@ -54,7 +55,7 @@ _DATE = (rf"(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|(?i:{_MONTH})\s+\d{{1,2}}(?:,
 _DATELINE = (
     rf"^\s*(?P<place>{_PLACE})(?P<more>(?:\s+[-–]\s+{_PLACE})+|(?:\s*,\s*{_PLACE}){{0,2}})"
     rf"(?:\s*,?\s*\(?(?P<date>{_DATE})\)?)?"
-    rf"\s*(?P<agency>\((?:{AGENCIES})\))?"
+    rf"\s*(?P<agency>\((?:{AGENCIES}|{CALLSIGN})\))?"
     rf"\s*(?P<sep>\.-|\.–|[-–—]{{1,2}}|\.|:)"
 )
 DATELINE_PREFIX = re.compile(_DATELINE + r"\s+(?=[A-Z\"“‘'])")
