@@ -56,8 +56,16 @@ def test_html_keeps_metadata(tmp_path: Path) -> None:
     assert doc.outlet == "Harbor Daily" and doc.byline == "Ana Ruiz" and doc.published == "2024-03-05"
 
 
-def test_a_large_page_without_article_tag_takes_the_linear_path_with_the_same_metadata(tmp_path: Path) -> None:
+def test_a_large_page_without_article_tag_takes_the_linear_path_with_the_same_metadata(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
     from newsgraph.ingest import html
+
+    def superlinear(*args: object, **kw: object) -> None:
+        raise AssertionError("a large page must not reach trafilatura's extractor")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", superlinear)
 
     entries = "\n".join(f"<div class='post'>\n<span>{i:04d}</span>\n<p>Engineers reopened lane {i} of the bridge "
                         "at dawn, the transport ministry said in a short statement.</p>\n</div>" for i in range(1500))
