@@ -4,11 +4,13 @@ test_resume.py; length: test_chunks.py and benchmarks/length.py.)"""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,51 @@ def test_html_input_prints_only_newsgraphs_own_lines(tmp_path: Path) -> None:
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert lines and all(ln.startswith("error ") for ln in lines), res.stderr  # no 'WARNING discarding data: None'
     assert "NG-E008" in lines[0]
+
+
+def fifty_thousand_line_page() -> str:
+    """A news page of 50,000 lines: an article of 30 paragraphs, then a reader-comment thread of thousands of
+    multi-line entries and a sitemap footer, the shape that made trafilatura run for minutes."""
+    towns = ("Rustavi", "Gori", "Kutaisi", "Batumi", "Zugdidi")
+    head = ["<html><head><title>Protest camp cleared outside parliament</title>",
+            '<meta name="author" content="Nino Beridze">', '<meta property="og:site_name" content="Caucasus Wire">',
+            '<meta property="article:published_time" content="2024-11-30T21:10:00Z">', "</head><body>",
+            "<nav><a href='/'>Home</a> <a href='/politics'>Politics</a></nav>", "<article>"]
+    body = [f"<p>Riot police moved through the camp for the {k + 1}th hour as buses from {towns[k % 5]} arrived, "
+            "a spokesman for the interior ministry said.</p>" for k in range(30)]
+    lines = [*head, *body, "</article>", "<div class='comments'>"]
+    k = 0
+    while len(lines) < 50_000 - 4:
+        lines += [f"<div class='comment' id='c{k}'>", f"  <b>reader{k}</b> <i>{k % 60} min ago</i>",
+                  f"  <span>+{k % 7}</span>", f"  <a href='/reply?c={k}'>Reply</a>", "</div>"]
+        k += 1
+    lines += ["</div><footer>Caucasus Wire 2024</footer>", "</body></html>"]
+    return "\n".join(lines[:50_000])
+
+
+def test_a_fifty_thousand_line_page_is_ingested_fast_beside_the_rest_of_its_batch(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    page = fifty_thousand_line_page()
+    assert page.count("\n") + 1 == 50_000
+    (d / "huge_page.html").write_text(page, encoding="utf-8")
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    db = tmp_path / "s.db"
+    t0 = time.perf_counter()
+    res = cli("ingest", str(d), "--db", f"sqlite:///{db}", timeout=120)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 60, elapsed  # trafilatura alone ran for over 240 s on such a page
+    assert "Traceback" not in res.stderr and "NG-E001" in res.stderr, res.stderr
+    assert stored_ids(db) == {"good", "huge_page"}
+    with sqlite3.connect(db) as conn:
+        doc = json.loads(conn.execute("SELECT doc_json FROM documents WHERE id = 'huge_page'").fetchone()[0])
+    paragraphs = doc["text"].split("\n\n")
+    assert paragraphs[0] == "Protest camp cleared outside parliament"
+    assert len(paragraphs) == 31 and all("interior ministry said." in p for p in paragraphs[1:])
+    assert "reader1" not in doc["text"] and "Reply" not in doc["text"]
+    assert doc["byline"] == "Nino Beridze" and doc["outlet"] == "Caucasus Wire" and doc["published"] == "2024-11-30"
+    assert any("NG-W005" in w for w in doc["warnings"])
 
 
 SOUP = ["\u202eمرحبا بالعالم\u202c", "北京时间周一", "😀🔥🇺🇦", "\x00", "<b>bold</b>&amp;", "x" * 10_000,

@@ -56,6 +56,42 @@ def test_html_keeps_metadata(tmp_path: Path) -> None:
     assert doc.outlet == "Harbor Daily" and doc.byline == "Ana Ruiz" and doc.published == "2024-03-05"
 
 
+def test_a_large_page_without_article_tag_takes_the_linear_path_with_the_same_metadata(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from newsgraph.ingest import html
+
+    def superlinear(*args: object, **kw: object) -> None:
+        raise AssertionError("a large page must not reach trafilatura's extractor")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", superlinear)
+
+    entries = "\n".join(f"<div class='post'>\n<span>{i:04d}</span>\n<p>Engineers reopened lane {i} of the bridge "
+                        "at dawn, the transport ministry said in a short statement.</p>\n</div>" for i in range(1500))
+    sidebar = "\n".join(f"<div class='tag'><a href='/t/{i}'>Tag {i}</a></div>" for i in range(800))
+    page = PAGE.replace("<article>", f"<div id='feed'>{entries}</div><div id='side'>{sidebar}</div><article>")
+    assert html.is_large(page) and not html.is_large(PAGE)
+    docs, errors = run([write(tmp_path / "big.html", page)])
+    assert not errors
+    doc = docs[0]
+    assert doc.title == "Ceasefire holds in the north" and doc.text.startswith(doc.title + "\n\n")
+    assert doc.outlet == "Harbor Daily" and doc.byline == "Ana Ruiz" and doc.published == "2024-03-05"
+    assert any(w.startswith("NG-W005") for w in doc.warnings)
+    # the page has an <article>: it is the container, and the live feed beside it stays out
+    assert "ceasefire between government forces" in doc.text and "lane 7 " not in doc.text
+    without_article = page.replace("<article>", "<div>").replace("</article>", "</div>")
+    doc = run([write(tmp_path / "big2.html", without_article)])[0][0]
+    paras = doc.text.split("\n\n")
+    assert sum("transport ministry said" in p for p in paras) == 1500 and "Tag 3" not in doc.text
+    assert "All rights reserved" not in doc.text
+
+
+def test_normal_pages_keep_the_trafilatura_path_and_no_warning(tmp_path: Path) -> None:
+    docs, _ = run([write(tmp_path / "p.html", PAGE)])
+    assert docs[0].warnings == []
+
+
 def test_feed_entries_become_documents(tmp_path: Path) -> None:
     docs, errors = run([write(tmp_path / "f.xml", FEED)])
     assert not errors

@@ -47,6 +47,7 @@ class Warnings(_Coded):
     W002 = "language detected as {lang!r}, not English: layers were extracted with the English model and may be poor"
     W003 = "gazetteer not available ({detail}); places stay unresolved"
     W004 = "JSONL line {line}: 'published' {value!r} is not an ISO date; ignored"
+    W005 = "large HTML page ({lines} lines; over {limit} lines or {tags} tags): text taken by the linear block walk of its main container, not trafilatura"
 
 
 class EngineError(Exception):
