@@ -33,6 +33,7 @@ class Warnings(_Coded):
     W002 = "language detected as {lang!r}, not English: layers were extracted with the English model and may be poor"
     W003 = "gazetteer not available ({detail}); places stay unresolved"
     W004 = "JSONL line {line}: 'published' {value!r} is not an ISO date; ignored"
+    W005 = "id {old!r} is already used by a different article from outlet {other!r}; stored as {new!r}"
 
 
 class InputError(Exception):
