@@ -247,3 +247,13 @@ def test_exports_of_stories_entities_parquet_and_flat_geojson(store, tmp_path) -
     path = tmp_path / "entities.parquet"  # no entities in these documents: an empty file, still readable
     assert export.write_parquet(newsgraph.query("entities", db=store), str(path)) == 0
     assert pq.read_table(path).num_rows == 0
+
+
+def test_ids_colliding_across_outlets_keep_both_articles(store) -> None:
+    store_and_fuse(store, strike("123", "Global Wire"))
+    other = strike("123", "Northern Post", "Drones hit Belgorod on Sunday, killing 12, officials said.")
+    assert store_and_fuse(store, other) == "inserted"
+    assert sorted(r["id"] for r in newsgraph.query("documents", db=store)) == ["123", "123@northern-post"]
+    assert any("NG-W006" in w for w in store.get("123@northern-post").warnings)
+    assert store_and_fuse(store, strike("123", "Global Wire", WIRE + " Updated.")) == "updated"  # same outlet
+    assert store.counts()["documents"] == 2

@@ -48,6 +48,7 @@ class Warnings(_Coded):
     W003 = "gazetteer not available ({detail}); places stay unresolved"
     W004 = "JSONL line {line}: 'published' {value!r} is not an ISO date; ignored"
     W005 = "large HTML page ({lines} lines; over {limit} lines or {tags} tags): text taken by the linear block walk of its main container, not trafilatura"
+    W006 = "id {old!r} is already used by a different article from outlet {other!r}; stored as {new!r}"
 
 
 class EngineError(Exception):

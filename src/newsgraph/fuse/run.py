@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, or_, select, update
 
 from newsgraph.document import Document
+from newsgraph.errors import Warnings
 from newsgraph.fuse import claims, entities, events, reprints
 from newsgraph.ingest.base import text_hash
 from newsgraph.store import schema
@@ -82,6 +83,7 @@ def store_and_fuse(store: Store, doc: Document) -> str:
     'inserted' or 'updated'."""
     digest = text_hash(doc.text)
     with write_transaction(store.engine) as conn:
+        doc = _outlet_qualified(conn, doc, digest)
         old = set(conn.execute(select(d.c.id).where(or_(d.c.id == doc.id, d.c.text_hash == digest))).scalars())
         stories, claim_ids = _clusters_of(conn, old) if old else (set(), set())
         copies: set[str] = set()
@@ -102,6 +104,19 @@ def store_and_fuse(store: Store, doc: Document) -> str:
         events.recluster(conn, stories, attrs)
         claims.recluster(conn, claim_ids, attrs)
     return how
+
+
+def _outlet_qualified(conn: Connection, doc: Document, digest: str) -> Document:
+    """Two outlets can use the same article id ('12345'): a stored document with this id, another outlet and
+    another text is a different article, so the new one is stored as 'id@outlet' (with warning NG-W006) instead
+    of replacing it. Same outlet (or none) keeps the usual meaning: same id = new version."""
+    row = conn.execute(select(d.c.outlet, d.c.text_hash).where(d.c.id == doc.id)).first()
+    if row is None or not row[0] or not doc.outlet or row[0] == doc.outlet or row[1] == digest:
+        return doc
+    new_id = f"{doc.id}@{'-'.join(doc.outlet.lower().split())}"
+    doc = doc.model_copy(update={"id": new_id, "warnings": [*doc.warnings, Warnings.W006.fmt(
+        old=doc.id, other=row[0], new=new_id)]})
+    return doc
 
 
 FUSION_COLUMNS = {
