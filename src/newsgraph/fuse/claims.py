@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import Connection, delete, func, or_, select, tuple_, update
 
 from newsgraph.fuse import corroboration
 from newsgraph.fuse.links import UnionFind, components
@@ -209,8 +209,9 @@ def candidates(conn: Connection, rep: ClaimReport, doc_id: str) -> list[ClaimRep
     pairs = set(map(tuple, conn.execute(hits).all()))
     if not pairs:
         return []
-    docs = sorted({doc for doc, _ in pairs})
-    return [c for c in load(conn, at.c.document_id.in_(docs)) if c.key in pairs]
+    # only the candidate attributions themselves, not every attribution of their documents: loading (and
+    # tokenising) whole documents made each new report cost the size of the busiest blocks
+    return load(conn, tuple_(at.c.document_id, at.c.id).in_(sorted(pairs)))
 
 
 def _drop_claims(conn: Connection, ids: set[str]) -> None:
