@@ -130,21 +130,28 @@ def _documents(f: dict[str, Any]) -> Select:
     return stmt.order_by(func.coalesce(d.c.published, "").desc(), d.c.id)
 
 
+def _who_what_where(stmt: Select, f: dict[str, Any], c: Any, actor_text: Any, recipient_text: Any) -> Select:
+    """The type / actor / name / place / country filters events and stories share (``c`` is the table's columns;
+    the two tables name their actor and recipient text differently)."""
+    if "type" in f:
+        stmt = stmt.where(c.type == f["type"])
+    if "actor" in f:
+        stmt = stmt.where(or_(_like(actor_text, f["actor"]), c.actor_canonical_id.in_(_entity_ids(f["actor"]))))
+    if "name" in f:
+        ids = _entity_ids(f["name"])
+        stmt = stmt.where(or_(c.actor_canonical_id.in_(ids), c.recipient_canonical_id.in_(ids),
+                              _like(actor_text, f["name"]), _like(recipient_text, f["name"])))
+    if "place" in f:
+        stmt = stmt.where(_like(c.place_name, f["place"]))
+    if "country" in f:
+        stmt = stmt.where(c.country_code == f["country"])
+    return stmt
+
+
 def _events(f: dict[str, Any]) -> Select:
     stmt = select(e, d.c.published, d.c.outlet, d.c.title).join(d, d.c.id == e.c.document_id)
     stmt = _dates(stmt, func.coalesce(e.c.date, d.c.published), f)
-    if "type" in f:
-        stmt = stmt.where(e.c.type == f["type"])
-    if "actor" in f:
-        stmt = stmt.where(or_(_like(e.c.actor_text, f["actor"]), e.c.actor_canonical_id.in_(_entity_ids(f["actor"]))))
-    if "name" in f:
-        ids = _entity_ids(f["name"])
-        stmt = stmt.where(or_(e.c.actor_canonical_id.in_(ids), e.c.recipient_canonical_id.in_(ids),
-                              _like(e.c.actor_text, f["name"]), _like(e.c.recipient_text, f["name"])))
-    if "place" in f:
-        stmt = stmt.where(_like(e.c.place_name, f["place"]))
-    if "country" in f:
-        stmt = stmt.where(e.c.country_code == f["country"])
+    stmt = _who_what_where(stmt, f, e.c, e.c.actor_text, e.c.recipient_text)
     if "source_type" in f:
         stmt = stmt.where(exists().where(and_(a.c.document_id == e.c.document_id, a.c.id == e.c.attribution,
                                               a.c.source_type == f["source_type"])))
@@ -194,18 +201,7 @@ def _claims(f: dict[str, Any]) -> Select:
 def _stories(f: dict[str, Any]) -> Select:
     stmt = select(s)
     stmt = _dates(stmt, s.c.date_start, f, end_col=s.c.date_end)
-    if "type" in f:
-        stmt = stmt.where(s.c.type == f["type"])
-    if "actor" in f:
-        stmt = stmt.where(or_(_like(s.c.actor, f["actor"]), s.c.actor_canonical_id.in_(_entity_ids(f["actor"]))))
-    if "name" in f:
-        ids = _entity_ids(f["name"])
-        stmt = stmt.where(or_(s.c.actor_canonical_id.in_(ids), s.c.recipient_canonical_id.in_(ids),
-                              _like(s.c.actor, f["name"]), _like(s.c.recipient, f["name"])))
-    if "place" in f:
-        stmt = stmt.where(_like(s.c.place_name, f["place"]))
-    if "country" in f:
-        stmt = stmt.where(s.c.country_code == f["country"])
+    stmt = _who_what_where(stmt, f, s.c, s.c.actor, s.c.recipient)
     if "min_origins" in f:
         stmt = stmt.where(s.c.origins >= f["min_origins"])
     if "disputed" in f:
