@@ -16,16 +16,24 @@ government, is a thing or a force of nature ('Her forehand destroyed ...', 'Hail
 (``inanimate_actor``). And an assault or coercion on an abstraction ('attacked the budget figures', 'fighting a
 rise in infections', 'seized the chance') is no event unless a clear political or armed party does it
 (``abstract_target``).
+
+Round four closes three gaps of the same restrictions. An event with no actor of its own is judged by the subject
+of the clause it sits in ('The home side launched wave after wave of attacks': the attacks are the home side's,
+``clause_subject``). Withdrawals are gated for domain like conflict ('The tennis star withdrew from the
+tournament' is no RETREAT: ``DOMAIN_TYPES``). And the doer suffixes that mark a party ('-ee' in 'detainee') need a
+stem before them, so a short noun that merely ends in them ('knee') is still a thing.
 """
 
 from __future__ import annotations
 
 from newsgraph.events.instruments import is_instrument
 from newsgraph.events.lexicon import Lexicon
-from newsgraph.events.syntax import Token, keys, prep_objects, semantic_head
+from newsgraph.events.syntax import Token, keys, prep_objects, semantic_head, verb_subject
 from newsgraph.events.triggers import Candidate, is_agentive
 
 GATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
+# types whose parties are checked for domain only (a withdrawal by a sports star or a company is no RETREAT)
+DOMAIN_TYPES = frozenset({"RETREAT"})
 POLITICAL_ENTS = frozenset({"GPE", "NORP"})
 
 
@@ -67,8 +75,27 @@ def political_party(tok: Token | None, lex: Lexicon) -> bool:
     return bool(words & (lex.cls("military") | lex.cls("group"))) and not out_of_domain_party(head, lex)
 
 
+def clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest clause above a trigger ('The home side launched wave after wave of attacks'
+    -> 'The home side'): who an actorless nominal event belongs to, for the domain test only."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            subj = verb_subject(cur)
+            if subj is not None:
+                return subj
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def passes_gate(c: Candidate, actor: Token | None, recip: Token | None, lex: Lexicon) -> bool:
     """False for a conflict event whose actor or target is out of the political domain."""
+    if c.type in DOMAIN_TYPES:
+        anchor = c.support if c.support is not None else c.token
+        return not (out_of_domain_party(actor, lex)
+                    or any(out_of_domain_party(p, lex) for _, p in prep_objects(anchor, ("from", "of", "out"))))
     if c.type not in GATED_TYPES:
         return True
     anchor = c.support if c.support is not None else c.token
@@ -78,8 +105,10 @@ def passes_gate(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
         return False  # 'attacked the market with lower prices', 'shot his side into the final'
     if out_of_domain_party(actor, lex):
         return False  # 'the carmaker ... fight off Chinese rivals': a business or team does not attack
+    if actor is None and c.kind == "noun" and out_of_domain_party(clause_subject(c.token), lex):
+        return False  # 'The home side launched wave after wave of attacks': the attacks are the home side's
     hazard = actor is not None and bool(_words(semantic_head(actor)) & lex.cls("hazard"))
-    if c.token.pos_ == "VERB" and inanimate_actor(actor, lex) and (c.type != "COERCE" or hazard):
+    if c.kind == "verb" and inanimate_actor(actor, lex) and (c.type != "COERCE" or hazard):
         return False  # 'A crane collapsed ..., injuring five workers', 'the bacteria attack the roots'
     if out_of_domain_party(recip, lex):
         return political_party(actor, lex)
@@ -111,7 +140,8 @@ def _thing(head: Token, lex: Lexicon) -> bool:
         return False  # 'Four female kamikazes': counted individuals
     if is_agentive(head, lex) or is_instrument(head, lex) or political_party(head, lex):
         return False
-    if head.lemma_.lower().endswith(PARTY_SUFFIXES):
+    lemma = head.lemma_.lower()
+    if any(lemma.endswith(s) and len(lemma) >= len(s) + 3 for s in PARTY_SUFFIXES):
         return False  # 'the occupiers', 'militants', 'insurgents', 'looters': people named by what they do
     words = _words(head)
     party_words = lex.cls("weapon") | lex.cls("territory") | lex.cls("target") | lex.cls("crowd") \

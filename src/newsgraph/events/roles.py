@@ -5,6 +5,13 @@ attacked by Y' -> actor Y, recipient X. Nominal events: the support verb's subje
 offensive', 'an attack by rebels', 'Israeli airstrike') -> actor; 'on/against' objects -> recipient.
 Pronoun subjects of reported speech take the speaker ('Syria says it will withdraw' -> Syria).
 
+Round four: the object a rule matched on is the event's theme, not its recipient ('delivered medical supplies to
+the hospital', 'severed ties with Morocco', 'expressed solidarity with the miners': the recipient is the party
+the theme goes to or is with, ``THEME_TYPES``); a 'between' phrase names the parties of a reciprocal nominal
+('Clashes between the army and tribal fighters' -> both are actors); an intransitive participle hung on a
+quantity ('Dozens of pensioners protested ...', parsed as a reduced relative) takes that noun as its doer; and
+the explosion of a planted instrument takes the planter ('killed in the explosion of a mine laid by X' -> X).
+
 Arguments follow the event's semantics, not its surface position: a nominal event's own by-phrase names its
 actor whatever verb it hangs from ('residents described the shelling of X by Y' -> Y); the subject of a fight-off
 verb is the target ('troops repelled an attack by X'); a gerund headline with an of-phrase is a nominal ('Shelling
@@ -14,7 +21,7 @@ of X by Y'); 'killed in an attack by X' takes X; a weapon or vehicle is an instr
 
 from __future__ import annotations
 
-from newsgraph.events.instruments import is_instrument, split_instrument, with_instrument
+from newsgraph.events.instruments import instrument_owner, is_instrument, split_instrument, with_instrument
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.syntax import (
     PASS_SUBJ_DEPS,
@@ -41,6 +48,9 @@ UNDERGOER_SUPPORT = frozenset({"come", "suffer", "face", "endure", "sustain"})
 VICTIM_VERBS = frozenset({"die", "perish", "succumb"})
 OWNER_OF_TYPES = frozenset({"RETREAT", "PROTEST", "CONSULT", "REQUEST", "AGREE"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "this"})
+# types whose object, when the rule matched on its word, is the theme (what is given, cut, voiced or lifted)
+THEME_TYPES = frozenset({"AID", "SUPPORT", "SANCTION", "CONCEDE", "RETREAT", "AGREE", "COOPERATE"})
+THEME_PREPS = ("with", "to", "for", "toward", "towards", "on", "against", "between")
 
 
 def _owner(noun: Token) -> Token | None:
@@ -110,6 +120,10 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         if by is None and tok.dep_ in ("dobj", "obj") and set(keys(tok.head)) & lex.cls("light"):
             by = resolve_pronoun(verb_subject(tok.head), tok.head, lex)  # 'militants carried out the shelling of X'
         return by, of
+    if _quantity_doer(tok, lex):  # 'Dozens of pensioners protested in front of ...' (parsed as a relative)
+        return semantic_head(tok.head), verb_recipient(tok, c, lex)
+    if _participle_doer(tok, lex):  # 'police dispersed teachers protesting outside the ministry'
+        return tok.head, verb_recipient(tok, c, lex)
     obj = object_child(tok)
     if fights_off(tok, lex) and obj is not None and _is_attack_noun(obj, lex):
         # 'police repelled an attack by gunmen on the prison': the attackers act, the defenders are the target
@@ -118,6 +132,29 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         return by if by is not None else _owner(obj), verb_subject(tok)
     actor = resolve_pronoun(verb_subject(tok), tok, lex)
     return actor, verb_recipient(tok, c, lex)
+
+
+def _quantity_doer(verb: Token, lex: Lexicon) -> bool:
+    """'Dozens of pensioners protested outside ...': the parser hangs an intransitive finite verb on a quantity
+    noun as a reduced relative; with no object, agent or auxiliary, the quantity's people are its doers."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("agent", "dobj", "obj", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    head = verb.head
+    doer = semantic_head(head)
+    return head.dep_ == "ROOT" and doer.i != head.i and (is_agentive(doer, lex) or doer.tag_ in ("NNS", "NNPS"))
+
+
+def _participle_doer(verb: Token, lex: Lexicon) -> bool:
+    """'demonstrators protesting election results', 'teachers protesting outside the ministry': a present
+    participle hung on a noun has that noun as its subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    people = lex.cls("crowd") | lex.cls("protester") | lex.cls("demonstrator") | lex.cls("civilian")
+    return is_agentive(verb.head, lex) or bool(set(keys(verb.head)) & people)
 
 
 def _is_attack_noun(noun: Token, lex: Lexicon) -> bool:
@@ -136,8 +173,8 @@ def _agent_of_event_phrase(verb: Token, lex: Lexicon) -> Token | None:
     aviation on X, three were killed': an agentless passive takes the agent of an attack noun inside its own
     prepositional phrases (by-phrase, possessor, or an of-phrase beside an on-target)."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in prep.subtree:
-            if noun.pos_ != "NOUN" or not _is_attack_noun(noun, lex):
+        for noun in prep.subtree:  # 'destroyed as a result of shelling by the armed forces': a gerund counts too
+            if not ((noun.pos_ == "NOUN" and _is_attack_noun(noun, lex)) or is_gerund_nominal(noun)):
                 continue
             owner = _nominal_agent(noun, lex)
             if owner is not None and owner.lower_ not in PRONOUNS:
@@ -146,12 +183,17 @@ def _agent_of_event_phrase(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _nominal_agent(noun: Token, lex: Lexicon) -> Token | None:
-    by = next((p for _, p in prep_objects(noun, ("by",)) if _usable(p)), None)
-    if by is not None:
+    by = next((p for _, p in prep_objects(noun, ("by", "between")) if _usable(p)), None)
+    if by is not None:  # 'an attack by X'; 'killed by a stray bullet during clashes between two clans'
         return by
     poss = first_child(noun, ("poss",))
     if poss is not None:
         return poss
+    for _, of in prep_objects(noun, ("of",)):  # 'the explosion of a mine laid by the militants'
+        if is_instrument(of, lex):
+            owner = instrument_owner(of, lex)
+            if owner is not None:
+                return owner
     for _, of in prep_objects(noun, ("of",)):  # the on-target may hang on the noun or on its of-object
         targeted = any(True for h in (noun, of) for _ in prep_objects(h, ("on", "upon", "against")))
         if targeted and (is_agentive(of, lex) or is_instrument(of, lex)):
@@ -200,6 +242,13 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         obj = semantic_head(obj)
         if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon") | lex.cls("lightobj")):
             obj = None
+    if obj is not None and c.theme and c.type in THEME_TYPES:
+        # 'delivered medical supplies to the hospital': the theme's own target, or the party inside it, not the theme
+        options.extend(p for _, p in prep_objects(obj, THEME_PREPS) if _usable(p))
+        inner = _party_of(obj, lex)
+        if inner is not None:
+            options.append(inner)
+        obj = None
     # 'withdrew inspectors from Iraq', 'strengthened its forces in Lebanon': what is moved is the actor's own
     moved_own = c.type in ("RETREAT", "MOBILIZE") or bool(set(keys(tok)) & MOVE_VERBS)
     if obj is not None:
@@ -223,18 +272,23 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         options.extend(p for _, p in prep_objects(obj, ("in", "to", "into", "near", "along", "from")) if _usable(p)
                        and p.ent_type_ in ("GPE", "LOC", "NORP", "ORG"))
         options.append(obj)
-    return choose_party(options, lex)
+    return choose_party(options, lex, harm=c.type in ("ASSAULT", "COERCE"))
 
 
-def choose_party(options: list[Token], lex: Lexicon) -> Token | None:
-    """First agentive option (a non-party noun contributes the party inside it), the actor's own last."""
+def choose_party(options: list[Token], lex: Lexicon, harm: bool = False) -> Token | None:
+    """First agentive option (a non-party noun contributes the party inside it), the actor's own last. For harm
+    (ASSAULT, COERCE) a targeted place or building is itself the recipient, not the town it stands in."""
     expanded: list[Token] = []
+    places = (lex.cls("target") | lex.cls("territory")) if harm else frozenset()
     for o in options:
         if is_agentive(o, lex):
             expanded.append(o)
         else:
             inner = _party_of(o, lex)
-            if inner is not None:
+            target = bool(set(keys(o)) & places) and o.ent_type_ not in ("DATE", "TIME")
+            if target and (inner is None or inner.ent_type_ in ("GPE", "LOC", "FAC")):
+                expanded.append(o)  # 'threw a grenade at a police patrol in Srinagar': the patrol, not the city
+            elif inner is not None:
                 expanded.append(inner)
     for o in expanded:
         if not _own(o):
@@ -312,8 +366,15 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         actor = agent(noun.head)  # 'the attack on the convoy was claimed by X': X claims it as its own
     if actor is None:
         actor = _owner(noun)
+    if actor is None:  # 'died in the explosion of a mine planted by the insurgents'
+        actor = next((o for _, of in prep_objects(noun, ("of",)) if is_instrument(of, lex)
+                      for o in [instrument_owner(of, lex)] if o is not None), None)
     if actor is None and gov is not None and is_passive(gov) and agent(gov) is None:
         actor = _nearest_party_before(noun)
+    if actor is None:  # 'Clashes between the army and tribal fighters': the parties of a reciprocal event
+        actor = next((p for _, p in prep_objects(noun, ("between",)) if _usable(p)), None)
+        if actor is not None:
+            return actor, None
     has_target = any(True for _ in prep_objects(noun, ("on", "upon", "against")))
     for _, pobj in prep_objects(noun, ("of",)):
         if (c.type in OWNER_OF_TYPES or (has_target and (is_agentive(pobj, lex) or is_instrument(pobj, lex)))) \
@@ -361,6 +422,8 @@ def arguments(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None, T
         instrument = with_instrument(anchor, lex) if c.type == "ASSAULT" else None
         if instrument is None and c.type == "ASSAULT" and c.kind == "noun" and is_instrument_compound(c.token, lex):
             instrument = next(x for x in c.token.children if x.dep_ == "compound" and is_instrument(x, lex))
+    if actor is None and instrument is not None and c.kind == "verb":
+        actor = _agent_of_event_phrase(c.token, lex)  # 'killed by a stray bullet during clashes between X and Y'
     if is_bare_number(actor):
         actor = None
     if actor is not None and actor.i != c.token.i and (is_gerund_nominal(actor) or _is_attack_noun(actor, lex)):

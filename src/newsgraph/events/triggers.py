@@ -45,6 +45,7 @@ class Candidate:
     recip_tok: Token | None = None
     contents: list[Candidate] | None = None  # events this one absorbed as its content
     secondary: bool = False  # a nominal event only in an adjunct or as background: kept if nothing else is
+    theme: bool = False  # the rule matched on the object's word: the object is what is given/cut/voiced, no party
 
 
 def _lemma_set(tok: Token | None) -> set[str]:
@@ -175,8 +176,21 @@ def verb_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
             continue
         if rule.type == "NONE" or is_imperative(tok):
             return None
-        return Candidate(tok, rule.type, rule.mode, rule.frame, "verb")
+        return Candidate(tok, rule.type, rule.mode, rule.frame, "verb", theme=matched_theme(rule, tok, lex))
     return None
+
+
+def matched_theme(rule: Rule, tok: Token, lex: Lexicon) -> bool:
+    """Did the rule match on the object's own word ('voiced solidarity', 'severed ties', 'delivered aid',
+    'supplied anti-tank weapons')? Then the object is the theme of the event, not a party, even when the tagger
+    calls it a name."""
+    obj = direct_object(tok) or _noun_complement(tok)
+    if obj is None or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    words = _lemma_set(obj)
+    if words & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")):
+        return False
+    return any(cd.kind == "objmod" or (cd.kind in ("obj", "rawobj") and words & cd.words) for cd in rule.conditions)
 
 
 def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
@@ -231,6 +245,14 @@ def _support_verb(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def gerund_subject(tok: Token) -> bool:
+    """'Fighting between the militia and border guards erupted', 'Shelling of the port resumed': an -ing subject
+    with its own between/of/by phrase and no object is a nominal event."""
+    return (tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ in ("prep", "agent") and c.lower_ in ("between", "of", "by") for c in tok.children)
+            and not any(c.dep_ in ("dobj", "obj", "aux", "nsubj") for c in tok.children))
+
+
 def headline_noun(tok: Token) -> bool:
     """'Airstrike on wedding party in Hajjah': a headline's capitalised head noun the tagger called an adjective
     or a name (no verb in the line, so nothing else can carry the event)."""
@@ -240,6 +262,7 @@ def headline_noun(tok: Token) -> bool:
 
 def noun_candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     mistagged = tok.pos_ == "VERB" and tok.dep_ in ("dobj", "obj", "pobj") and tok.tag_ in ("NNS", "NN", "VBZ")
+    mistagged = mistagged or gerund_subject(tok)
     headline = headline_noun(tok)
     if tok.pos_ not in ("NOUN", "PROPN") and not (mistagged or headline):  # 'held live-fire drills' as a verb
         return None
