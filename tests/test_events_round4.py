@@ -95,3 +95,24 @@ def test_security_forces_freeing_hostages_is_a_rescue(pipeline: Pipeline) -> Non
 def test_welcoming_an_event_and_giving_arms(pipeline: Pipeline) -> None:
     assert "SUPPORT" in [e.type for e in evs(pipeline, "Brussels welcomed the orderly transfer of power in Accra.")]
     assert "AID" in [e.type for e in evs(pipeline, "Norway supplied anti-tank weapons to the army of Moldova.")]
+
+
+# ---- description and domain ----------------------------------------------------------------------------------------
+
+def test_a_comma_set_relative_clause_on_the_subject_is_description(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "The senator, who was detained briefly in 2018, opened a bakery in her home town.") == []
+    kept = evs(pipeline, "Police detained a man who had stabbed two guards at the prison gate.")
+    assert "COERCE" in [e.type for e in kept]
+
+
+def test_businesses_artists_and_schools_are_no_political_actors(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "The airline suspended its flights to the coast for the winter.") == []
+    assert evs(pipeline, "The singer thanked her fans for ten years of loyalty.") == []
+    assert evs(pipeline, "The academy expelled two students for plagiarism.") == []
+    assert evs(pipeline, "The brewery's managing director resigned after the recall.") == []
+    assert "SANCTION" in [e.type for e in evs(pipeline, "Chile expelled two Peruvian diplomats.")]
+
+
+def test_an_inquiry_into_an_accident_accuses_nobody(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "Inspectors are investigating the cause of the ferry collision.") == []
+    assert "ACCUSE" in [e.type for e in evs(pipeline, "Prosecutors are investigating the murder of the mayor.")]

@@ -21,7 +21,9 @@ Round four closes three gaps of the same restrictions. An event with no actor of
 of the clause it sits in ('The home side launched wave after wave of attacks': the attacks are the home side's,
 ``clause_subject``). Withdrawals are gated for domain like conflict ('The tennis star withdrew from the
 tournament' is no RETREAT: ``DOMAIN_TYPES``). And the doer suffixes that mark a party ('-ee' in 'detainee') need a
-stem before them, so a short noun that merely ends in them ('knee') is still a thing.
+stem before them, so a short noun that merely ends in them ('knee') is still a thing. An officer of a business
+or sports body does not RETREAT ('The company's chief executive resigned', ``corporate_officer``), and an
+inquiry into an accident or disaster accuses nobody ('investigating the cause of the bus crash', ``accident``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,23 @@ def out_of_domain_party(tok: Token | None, lex: Lexicon) -> bool:
     return False
 
 
+def corporate_officer(tok: Token | None, lex: Lexicon) -> bool:
+    """'The company's chief executive', 'the club's coach': an officer of a business or sports body (its
+    resignation or withdrawal is no political RETREAT)."""
+    if tok is None:
+        return False
+    head = semantic_head(tok)
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    business = lex.cls("commerce") | lex.cls("sport") | lex.cls("culture") | lex.cls("notpolitical")
+    return any(set(keys(o)) & business for o in owners)
+
+
+def accident(tok: Token, lex: Lexicon) -> bool:
+    """A target phrase that names an accident or a disaster ('the cause of the bus crash', 'the fire')."""
+    return any(set(keys(t)) & lex.cls("disaster") and t.lemma_.lower() not in ("building", "plant", "food")
+               for t in semantic_head(tok).subtree if t.pos_ == "NOUN")
+
+
 def political_party(tok: Token | None, lex: Lexicon) -> bool:
     """A clearly political or armed party, which keeps an event even next to a business word."""
     if tok is None:
@@ -94,8 +113,13 @@ def passes_gate(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
     """False for a conflict event whose actor or target is out of the political domain."""
     if c.type in DOMAIN_TYPES:
         anchor = c.support if c.support is not None else c.token
-        return not (out_of_domain_party(actor, lex)
+        return not (out_of_domain_party(actor, lex) or corporate_officer(actor, lex)
                     or any(out_of_domain_party(p, lex) for _, p in prep_objects(anchor, ("from", "of", "out"))))
+    if c.type not in GATED_TYPES and actor is not None and semantic_head(actor).pos_ != "PROPN" \
+            and (out_of_domain_party(actor, lex) or corporate_officer(actor, lex)):
+        return False  # 'The airline suspended flights', 'The actor thanked his fans': no political actor
+    if c.type == "ACCUSE" and c.mode == "investigate" and recip is not None and accident(recip, lex):
+        return False  # 'investigating the cause of the bus crash': an inquiry into an accident accuses nobody
     if c.type not in GATED_TYPES:
         return True
     anchor = c.support if c.support is not None else c.token

@@ -258,6 +258,26 @@ BACKGROUND_MARKS = frozenset({"after", "since", "when", "before", "because", "al
                               "where"})
 
 
+def is_nonrestrictive(relcl: Token) -> bool:
+    """'The prime minister, who survived an attempt on his life last year, said ...': a relative clause set off
+    by a comma describes who someone is; it does not report the sentence's news."""
+    first = min(t.i for t in relcl.subtree)
+    return first > 0 and relcl.doc[first - 1].text == "," and relcl.head.i < first
+
+
+def in_descriptive_clause(tok: Token) -> bool:
+    """Inside a comma-set relative clause on a subject ('X, which boycotted the last election, ...'): description
+    of the sentence's topic, never its event, even when the main clause reports none (a CAMEO coder codes the main clause)."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "relcl":  # on the clause's subject: who or what the sentence is about, not what happened
+            return is_nonrestrictive(cur) and cur.head.dep_ in ("nsubj", "nsubjpass")
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def in_background_clause(tok: Token) -> bool:
     """Is the token inside a relative clause, a participle modifying a noun, or an 'after/when/because' clause?
 
@@ -268,7 +288,7 @@ def in_background_clause(tok: Token) -> bool:
     cur = tok
     for _ in range(12):
         dep = cur.dep_
-        if dep == "relcl" and (is_passive(cur) or "had" in aux_words(cur)):
+        if dep == "relcl" and (is_passive(cur) or "had" in aux_words(cur) or is_nonrestrictive(cur)):
             return True  # 'a helicopter that was captured last week', 'whom they had taken hostage'
         if dep == "relcl":
             return False  # 'students who staged a protest': a relative clause can report the news itself

@@ -18,6 +18,7 @@ from newsgraph.events.modality import (
     governor,
     harm_has_perpetrator,
     in_background_clause,
+    in_descriptive_clause,
     is_cancelled,
     refine_mode,
     resolve_modal,
@@ -66,6 +67,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
                 c.secondary = True  # 'during a demonstration' still tells us a protest happened
             if c is not None and in_background_clause(c.support if c.support is not None else tok):
                 c.secondary = True
+        if c is not None and in_descriptive_clause(c.support if c.support is not None else tok):
+            c = None  # 'The minister, who survived an attempt on his life last year, said ...'
         if c is not None:
             out.append(c)
     return out
