@@ -116,3 +116,28 @@ def test_businesses_artists_and_schools_are_no_political_actors(pipeline: Pipeli
 def test_an_inquiry_into_an_accident_accuses_nobody(pipeline: Pipeline) -> None:
     assert evs(pipeline, "Inspectors are investigating the cause of the ferry collision.") == []
     assert "ACCUSE" in [e.type for e in evs(pipeline, "Prosecutors are investigating the murder of the mayor.")]
+
+
+# ---- more wordings of the weak types --------------------------------------------------------------------------------
+
+def types(pipe: Pipeline, text: str) -> list[str]:
+    return [e.type for e in evs(pipe, text)]
+
+
+def test_backing_told_with_a_support_verb_or_a_preposition(pipeline: Pipeline) -> None:
+    assert "SUPPORT" in types(pipeline, "The governor paid tribute to the firefighters of the northern district.")
+    assert "SUPPORT" in types(pipeline, "Three presidents sent condolences to the people of Malawi.")
+    assert "SUPPORT" in types(pipeline, "The coalition partners stood by the embattled prime minister.")
+    assert "SUPPORT" in types(pipeline, "The farmers' union backed the decision to reopen the border.")
+    assert "SUPPORT" not in types(pipeline, "The guards stood by the gate all night.")
+
+
+def test_leaving_an_agreement_is_a_sanction_and_leaving_a_town_a_retreat(pipeline: Pipeline) -> None:
+    assert "SANCTION" in types(pipeline, "Hungary withdrew from the regional energy treaty.")
+    assert "SANCTION" in types(pipeline, "The junta pulled out of the peace talks in Lome.")
+    t = types(pipeline, "The militia withdrew from the hill town after the agreement.")
+    assert "RETREAT" in t and "SANCTION" not in t
+
+
+def test_concessions_made_are_a_concession(pipeline: Pipeline) -> None:
+    assert "CONCEDE" in types(pipeline, "The cabinet made concessions to the striking bus drivers.")

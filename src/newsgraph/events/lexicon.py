@@ -62,7 +62,7 @@ def parse_classes(text: str) -> dict[str, frozenset[str]]:
 
 
 CONDITION_KINDS = frozenset({"obj", "noobj", "prt", "prep", "pobj", "subj", "comp", "passive", "mod", "sup", "rawobj",
-                             "objmod", "notmilitary", "oprd", "notdisaster", "adv", "compverb"})
+                             "objmod", "notmilitary", "oprd", "notdisaster", "adv", "compverb", "from"})
 
 
 def parse_condition(spec: str, classes: dict[str, frozenset[str]]) -> tuple[Condition, ...]:

@@ -89,6 +89,14 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
             pobjs += [p for _, p in prep_objects(obj)]
         return any(_lemma_set(p) & cond.words or ("@agentive" in cond.words and p.ent_type_ in ("GPE", "LOC", "FAC"))
                    for p in pobjs)
+    if k == "from":  # what is left: 'withdrew from the treaty', 'pulled out of the deal' (not 'after the deal')
+        pobjs = [p for _, p in prep_objects(tok, ("from",))]
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out":
+                pobjs += [p for _, p in prep_objects(c, ("of",))]
+        pobjs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "out" for _, p in prep_objects(c)]
+        pobjs += [p for _, p in prep_objects(tok, ("of",)) if any(c.lower_ == "out" for c in tok.children)]
+        return any(_lemma_set(p) & cond.words for p in pobjs)
     if k == "subj":
         subj = verb_subject(tok)
         if subj is None:
