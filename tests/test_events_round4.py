@@ -141,3 +141,10 @@ def test_leaving_an_agreement_is_a_sanction_and_leaving_a_town_a_retreat(pipelin
 
 def test_concessions_made_are_a_concession(pipeline: Pipeline) -> None:
     assert "CONCEDE" in types(pipeline, "The cabinet made concessions to the striking bus drivers.")
+
+
+def test_pests_germs_and_a_clubs_owner_are_no_parties(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "The agriculture ministry launched an offensive against the rats in the grain stores.") == []
+    assert evs(pipeline, "Antibodies attack the bacteria before they can spread.") == []
+    assert evs(pipeline, "The racing team's owner threatened to move the factory abroad.") == []
+    assert "ACCUSE" in types(pipeline, "A parliamentary report accused the police of negligence.")

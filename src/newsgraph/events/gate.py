@@ -24,6 +24,9 @@ tournament' is no RETREAT: ``DOMAIN_TYPES``). And the doer suffixes that mark a 
 stem before them, so a short noun that merely ends in them ('knee') is still a thing. An officer of a business
 or sports body does not RETREAT ('The company's chief executive resigned', ``corporate_officer``), and an
 inquiry into an accident or disaster accuses nobody ('investigating the cause of the bus crash', ``accident``).
+A thing does not accuse, demand or refuse either ('White blood cells attack the virus' read as criticism), unless
+it is a document speaking for its authors ('the report accused ...', class ``document``); and pests are no
+political target ('declared war on the pests', class ``pest``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from newsgraph.events.triggers import Candidate, is_agentive
 GATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
 # types whose parties are checked for domain only (a withdrawal by a sports star or a company is no RETREAT)
 DOMAIN_TYPES = frozenset({"RETREAT"})
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT"})
 POLITICAL_ENTS = frozenset({"GPE", "NORP"})
 
 
@@ -73,6 +77,15 @@ def corporate_officer(tok: Token | None, lex: Lexicon) -> bool:
     owners = [c for c in head.children if c.dep_ == "poss"]
     business = lex.cls("commerce") | lex.cls("sport") | lex.cls("culture") | lex.cls("notpolitical")
     return any(set(keys(o)) & business for o in owners)
+
+
+def pest_or_illness(tok: Token, lex: Lexicon) -> bool:
+    """A target that is a pest, a germ or an illness: nobody, whoever fights it, commits a political act."""
+    head = semantic_head(tok)
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    sick = lex.cls("disaster") & lex.cls("hazard") | {"virus", "bacteria", "bacterium", "germ", "tumour", "tumor"}
+    return bool(_words(head) & (lex.cls("pest") | sick))
 
 
 def accident(tok: Token, lex: Lexicon) -> bool:
@@ -120,6 +133,11 @@ def passes_gate(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
         return False  # 'The airline suspended flights', 'The actor thanked his fans': no political actor
     if c.type == "ACCUSE" and c.mode == "investigate" and recip is not None and accident(recip, lex):
         return False  # 'investigating the cause of the bus crash': an inquiry into an accident accuses nobody
+    if c.type in VERBAL_TYPES and c.kind == "verb" and inanimate_actor(actor, lex) \
+            and not set(keys(semantic_head(actor))) & lex.cls("document"):
+        return False  # 'White blood cells attack the virus': a thing does not accuse or demand (a report may)
+    if recip is not None and c.type in (VERBAL_TYPES | GATED_TYPES) and pest_or_illness(recip, lex):
+        return False  # 'declared war on the pests', 'white blood cells attack the virus': no party is targeted
     if c.type not in GATED_TYPES:
         return True
     anchor = c.support if c.support is not None else c.token
@@ -127,7 +145,7 @@ def passes_gate(c: Candidate, actor: Token | None, recip: Token | None, lex: Lex
              for _, p in prep_objects(h, ("with", "into", "in", "for"))]
     if any(out_of_domain_party(p, lex) for p in means) and not political_party(actor, lex):
         return False  # 'attacked the market with lower prices', 'shot his side into the final'
-    if out_of_domain_party(actor, lex):
+    if out_of_domain_party(actor, lex) or corporate_officer(actor, lex):
         return False  # 'the carmaker ... fight off Chinese rivals': a business or team does not attack
     if actor is None and c.kind == "noun" and out_of_domain_party(clause_subject(c.token), lex):
         return False  # 'The home side launched wave after wave of attacks': the attacks are the home side's
