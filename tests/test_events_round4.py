@@ -148,3 +148,10 @@ def test_pests_germs_and_a_clubs_owner_are_no_parties(pipeline: Pipeline) -> Non
     assert evs(pipeline, "Antibodies attack the bacteria before they can spread.") == []
     assert evs(pipeline, "The racing team's owner threatened to move the factory abroad.") == []
     assert "ACCUSE" in types(pipeline, "A parliamentary report accused the police of negligence.")
+
+
+def test_clashes_erupting_between_parties_and_a_protests_demand(pipeline: Pipeline) -> None:
+    fight = one(pipeline, "Clashes broke out between herders and local vigilantes near Lafia.", "ASSAULT")
+    assert "herders" in (txt(fight.actor) or "")
+    t = types(pipeline, "Taxi drivers blocked the ring road demanding lower fuel prices.")
+    assert "PROTEST" in t and "REQUEST" not in t

@@ -371,8 +371,9 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
                       for o in [instrument_owner(of, lex)] if o is not None), None)
     if actor is None and gov is not None and is_passive(gov) and agent(gov) is None:
         actor = _nearest_party_before(noun)
-    if actor is None:  # 'Clashes between the army and tribal fighters': the parties of a reciprocal event
-        actor = next((p for _, p in prep_objects(noun, ("between",)) if _usable(p)), None)
+    if actor is None:  # 'Clashes between the army and X'; 'Clashes erupted between X and Y': reciprocal parties
+        holders = [noun] + ([sup] if sup is not None and noun.dep_ in ("nsubj", "nsubjpass") else [])
+        actor = next((p for h in holders for _, p in prep_objects(h, ("between",)) if _usable(p)), None)
         if actor is not None:
             return actor, None
     has_target = any(True for _ in prep_objects(noun, ("on", "upon", "against")))

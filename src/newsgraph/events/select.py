@@ -144,7 +144,18 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             kept.append(c2)
     if any(not c.secondary for c in kept):
         kept = [c for c in kept if not c.secondary]
+    if any(c.type == "PROTEST" for c in kept):  # PLOVER: a protest's demand is its topic, not a REQUEST of its own
+        kept = [c for c in kept if not (c.type == "REQUEST" and protest_demand(c))]
     return _dedupe(kept)
+
+
+def protest_demand(c: Candidate) -> bool:
+    """'blocked the avenue demanding the minister's resignation', 'marched to demand ...': a participle or
+    purpose clause hung in a protest's sentence states what the protesters want."""
+    tok = c.token
+    if c.kind != "verb" or tok.dep_ not in ("acl", "advcl", "xcomp", "conj"):
+        return False
+    return tok.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 
 
 def _has_owner(noun: Token) -> bool:
