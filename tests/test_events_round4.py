@@ -155,3 +155,31 @@ def test_clashes_erupting_between_parties_and_a_protests_demand(pipeline: Pipeli
     assert "herders" in (txt(fight.actor) or "")
     t = types(pipeline, "Taxi drivers blocked the ring road demanding lower fuel prices.")
     assert "PROTEST" in t and "REQUEST" not in t
+
+
+def test_fire_from_and_an_event_subject_doing_harm(pipeline: Pipeline) -> None:
+    e = one(pipeline, "An army convoy came under fire from bandits near Gusau.", "ASSAULT")
+    assert txt(e.actor) == "bandits"
+    e = one(pipeline, "Shelling by the separatists destroyed a clinic in the suburb.", "ASSAULT")
+    assert txt(e.recipient) == "a clinic"
+
+
+def test_a_blast_caused_by_a_planted_device_and_aid_carried_by_planes(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Four workers died in a blast caused by a bomb planted by the militia.", "ASSAULT")
+    assert txt(e.actor) == "the militia"
+    aid = one(pipeline, "Kuwait sent three planes of medicine to the flood-hit province.", "AID")
+    assert "province" in (txt(aid.recipient) or "")
+
+
+def test_an_accident_verb_in_a_when_clause_and_a_festival(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "Two crew members were killed when their helicopter crashed in fog.") == []
+    assert evs(pipeline, "The film festival paid tribute to the late actress.") == []
+
+
+def test_weak_types_in_more_wordings(pipeline: Pipeline) -> None:
+    assert "SANCTION" in types(pipeline, "Norway suspended budget support to the government after the coup.")
+    assert "CONCEDE" in types(pipeline, "The ministry scrapped the planned fare increase after the protests.")
+    backing = one(pipeline, "The teachers' union threw its support behind the nurses.", "SUPPORT")
+    assert txt(backing.recipient) == "the nurses"
+    cut = one(pipeline, "Belize broke off diplomatic ties with Taipei.", "SANCTION")
+    assert txt(cut.recipient) == "Taipei"

@@ -230,8 +230,8 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
         for t in sent:  # 'when their bus plunged off a bridge': a clause about a disaster cause
             if t.dep_ == "advcl" and t.head.i == tok.i:
                 subj = verb_subject(t)
-                if _lemma_in(subj, disaster):
-                    return False
+                if _lemma_in(subj, disaster) or set(keys(t)) & disaster:
+                    return False  # '... when his light aircraft crashed into a field': the verb says accident
     return not (any(x.dep_ in OBJ_DEPS for x in tok.children) is False and doer is None and not passive)
 
 

@@ -117,6 +117,8 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     if is_gerund_nominal(tok):  # 'Shelling of Donetsk by Ukrainian forces: one dead'
         by = next((p for _, p in prep_objects(tok, ("by",)) if _usable(p)), None)
         of = next((p for _, p in prep_objects(tok, ("of",)) if _usable(p)), None)
+        if of is None and c.type in ("ASSAULT", "COERCE"):
+            of = _subject_event_object(tok)  # 'Shelling by the Armed Forces damaged a school
         if by is None and tok.dep_ in ("dobj", "obj") and set(keys(tok.head)) & lex.cls("light"):
             by = resolve_pronoun(verb_subject(tok.head), tok.head, lex)  # 'militants carried out the shelling of X'
         return by, of
@@ -244,6 +246,8 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
             obj = None
     if obj is not None and c.theme and c.type in THEME_TYPES:
         # 'delivered medical supplies to the hospital': the theme's own target, or the party inside it, not the theme
+        options.extend(semantic_head(d) for d in tok.children if d.dep_ == "dative" and d.pos_ != "ADP")
+        options.extend(p for _, p in prep_objects(tok, ("behind",)) if _usable(p))  # 'threw its support behind X'
         options.extend(p for _, p in prep_objects(obj, THEME_PREPS) if _usable(p))
         inner = _party_of(obj, lex)
         if inner is not None:
@@ -355,6 +359,9 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
         if gov.lemma_.lower() in UNDERGOER_SUPPORT or victim or (sup is None and fights_off(gov, lex)):
             recip = verb_subject(gov)  # 'came under attack', 'the garrison fought off an assault by X'
             actor = own_by
+            if actor is None and gov.lemma_.lower() in UNDERGOER_SUPPORT:  # 'came under fire from jihadists'
+                actor = next((p for h in (noun, gov) for _, p in prep_objects(h, ("from",)) if _usable(p)
+                              and (is_agentive(p, lex) or p.pos_ in ("NOUN", "PROPN"))), None)
         elif is_passive(gov):  # 'placed under house arrest by the police', 'the attack was claimed by X'
             carried = noun.dep_ == "pobj" and noun.head.lower_ in ("under", "into")
             actor = agent(gov) if sup is not None or carried or gov.lemma_.lower() == "claim" else None
@@ -369,6 +376,10 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     if actor is None:  # 'died in the explosion of a mine planted by the insurgents'
         actor = next((o for _, of in prep_objects(noun, ("of",)) if is_instrument(of, lex)
                       for o in [instrument_owner(of, lex)] if o is not None), None)
+    if actor is None:  # 'a blast caused by an explosive device planted by the insurgents'
+        causes = [p for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for _, p in prep_objects(a, ("by",))]
+        actor = next((o for p in causes for o in [instrument_owner(p, lex) if is_instrument(p, lex) else
+                                                   (p if is_agentive(p, lex) else None)] if o is not None), None)
     if actor is None and gov is not None and is_passive(gov) and agent(gov) is None:
         actor = _nearest_party_before(noun)
     if actor is None:  # 'Clashes between the army and X'; 'Clashes erupted between X and Y': reciprocal parties
@@ -385,7 +396,18 @@ def noun_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
             recip = pobj
     if recip is None:
         recip = _noun_target(noun, gov, lex)
+    if recip is None and c.type in ("ASSAULT", "COERCE"):
+        recip = _subject_event_object(noun)
     return actor, recip
+
+
+def _subject_event_object(noun: Token) -> Token | None:
+    """'The bombing damaged a school', 'Shelling by the army killed two': an event that is its verb's subject
+    does what the verb says to the verb's object, so the object is the event's recipient."""
+    if noun.dep_ not in ("nsubj", "csubj") or noun.head.pos_ != "VERB":
+        return None
+    obj = object_child(noun.head)
+    return semantic_head(obj) if obj is not None and _usable(obj) else None
 
 
 def _noun_target(noun: Token, gov: Token | None, lex: Lexicon) -> Token | None:

@@ -27,6 +27,7 @@ from newsgraph.events.syntax import (
 SUPPORT_PREPS = frozenset({"in", "into", "under", "to", "on"})  # 'took part in', 'came under', 'resorted to'
 MEASURE_HEADS = QUANTIFIER_HEADS | {"day", "week", "month", "hour", "night", "series", "round", "wave", "spate",
                                     "string", "campaign", "year", "week-end", "weekend"}
+CARRIERS = frozenset({"plane", "aircraft", "truck", "lorry", "ship", "boat", "convoy", "flight", "cargo", "load"})
 PREP_SUPPORT_VERBS = frozenset({"take", "engage", "participate", "come", "resort", "go", "join", "break", "launch"})
 
 
@@ -64,7 +65,10 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
     k = cond.kind
     if k == "obj":
         obj = direct_object(tok) or _noun_complement(tok)
-        return bool(_lemma_set(obj) & cond.words) or ("@agentive" in cond.words and is_agentive(obj, lex))
+        words = _lemma_set(obj)
+        if words & CARRIERS:  # 'sent two planes of medical supplies': what the carrier carries
+            words |= {w for _, p in prep_objects(obj, ("of",)) for w in _lemma_set(p)}
+        return bool(words & cond.words) or ("@agentive" in cond.words and is_agentive(obj, lex))
     if k == "rawobj":  # the object word itself, before 'state of emergency' -> emergency
         raw = first_child(tok, OBJ_DEPS)
         return raw is not None and bool(set(keys(raw)) & cond.words)
@@ -134,6 +138,10 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
                     mods.add(f"{c.doc[c.i - 2].lower_}-{c.lower_}")
                 mods.update(p for p in c.lower_.split("-") if p)
         mods.update(p for p in tok.lower_.split("-")[:-1] if p)
+        for c in tok.children:  # 'a blast caused by an explosive device'
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for _, p in prep_objects(c, ("by",)):
+                    mods.update(keys(p))
         for c in tok.children:  # 'explosion of a landmine'
             if c.dep_ == "prep" and c.lower_ == "of":
                 for pobj in c.children:
@@ -198,6 +206,8 @@ def matched_theme(rule: Rule, tok: Token, lex: Lexicon) -> bool:
     words = _lemma_set(obj)
     if words & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")):
         return False
+    if words & lex.cls("theme"):  # 'broke off diplomatic relations with Israel': whatever the rule tested
+        return True
     return any(cd.kind == "objmod" or (cd.kind in ("obj", "rawobj") and words & cd.words) for cd in rule.conditions)
 
 
