@@ -183,3 +183,8 @@ def test_weak_types_in_more_wordings(pipeline: Pipeline) -> None:
     assert txt(backing.recipient) == "the nurses"
     cut = one(pipeline, "Belize broke off diplomatic ties with Taipei.", "SANCTION")
     assert txt(cut.recipient) == "Taipei"
+
+
+def test_a_comma_set_participle_on_the_subject_is_description(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "The accord, signed in Lusaka in 1999, is still studied in schools.") == []
+    assert "ASSAULT" in types(pipeline, "The rebels, armed with rifles, attacked the garrison at dawn.")

@@ -272,6 +272,9 @@ def in_descriptive_clause(tok: Token) -> bool:
     for _ in range(12):
         if cur.dep_ == "relcl":  # on the clause's subject: who or what the sentence is about, not what happened
             return is_nonrestrictive(cur) and cur.head.dep_ in ("nsubj", "nsubjpass")
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ in ("nsubj", "nsubjpass") \
+                and is_nonrestrictive(cur):
+            return True  # 'The treaty, signed in 1995, ended four years of war'
         if cur.head.i == cur.i:
             return False
         cur = cur.head
