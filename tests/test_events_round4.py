@@ -188,3 +188,8 @@ def test_weak_types_in_more_wordings(pipeline: Pipeline) -> None:
 def test_a_comma_set_participle_on_the_subject_is_description(pipeline: Pipeline) -> None:
     assert evs(pipeline, "The accord, signed in Lusaka in 1999, is still studied in schools.") == []
     assert "ASSAULT" in types(pipeline, "The rebels, armed with rifles, attacked the garrison at dawn.")
+
+
+def test_strikers_are_workers_as_often_as_footballers(pipeline: Pipeline) -> None:
+    assert "CONCEDE" in types(pipeline, "The strikers dropped their demand for a bonus.")
+    assert evs(pipeline, "The striker shot his team into the final with a late header.") == []
