@@ -193,3 +193,17 @@ def test_a_comma_set_participle_on_the_subject_is_description(pipeline: Pipeline
 def test_strikers_are_workers_as_often_as_footballers(pipeline: Pipeline) -> None:
     assert "CONCEDE" in types(pipeline, "The strikers dropped their demand for a bonus.")
     assert evs(pipeline, "The striker shot his team into the final with a late header.") == []
+
+
+def test_an_agentless_harm_takes_the_attacker_of_its_when_clause(pipeline: Pipeline) -> None:
+    found = [e for e in evs(pipeline, "Two guards were killed and three others wounded when gunmen attacked the "
+                                       "prison gate.") if e.type == "ASSAULT"]
+    assert found and all(txt(e.actor) == "gunmen" for e in found if e.trigger.text in ("killed", "wounded"))
+    assert any(txt(e.recipient) == "three others" for e in found)
+    e = one(pipeline, "A girl was injured when a mortar round fired by the rebels hit the school.", "ASSAULT")
+    assert txt(e.actor) == "the rebels"
+
+
+def test_a_label_before_a_colon_is_no_subject(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Kidnapping: armed bandits abducted two traders near Funtua.", "ASSAULT")
+    assert txt(e.actor) == "armed bandits"

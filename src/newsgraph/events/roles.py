@@ -93,8 +93,41 @@ def resolve_pronoun(tok: Token | None, verb: Token, lex: Lexicon) -> Token | Non
     return tok
 
 
+def _gapped_passive(tok: Token) -> bool:
+    """'A woman was killed and two others injured': a participle conjoined to a passive, its 'were' left out."""
+    return (tok.dep_ == "conj" and tok.tag_ == "VBN" and is_passive(tok.head)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in tok.children)
+            and any(c.dep_ == "nsubj" for c in tok.children))
+
+
+ASSAULT_CLAUSE_MARKS = frozenset({"when", "as", "after", "while"})
+
+
+def _clause_perpetrator(verb: Token, lex: Lexicon) -> Token | None:
+    """'Three were killed when militants attacked a checkpoint', '... when a shell fired by the separatists hit
+    their house': an agentless harm takes the doer of the attack its when/as/after clause tells (through the
+    weapon to its owner)."""
+    heads = [verb, *verb.conjuncts]
+    for h in heads:
+        for cl in (x for x in h.children if x.dep_ == "advcl"):
+            if not any(m.lower_ in ASSAULT_CLAUSE_MARKS for m in cl.children if m.dep_ in ("mark", "advmod")):
+                continue
+            subj = first_child(cl, ("nsubj",))
+            if subj is None:
+                continue
+            if is_instrument(subj, lex):
+                return instrument_owner(subj, lex)
+            attack = any(r.type == "ASSAULT" for k in keys(cl) for r in lex.verbs.get(k, []))
+            if attack and is_agentive(semantic_head(subj), lex):
+                return subj
+    return None
+
+
 def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     tok = c.token
+    if _gapped_passive(tok):  # 'A woman was killed and two others injured when ...': they are victims too
+        victim = semantic_head(first_child(tok, ("nsubj",)))
+        return agent(tok) or agent(tok.head) or _clause_perpetrator(tok.head, lex), victim
     if is_reduced_passive(tok, lex.cls("reducible")):  # 'Woman killed in Kabul blast': she is the victim
         subj = first_child(tok, ("nsubj",))
         victim = semantic_head(subj) if subj is not None else (tok.head if tok.dep_ == "acl" else None)
@@ -113,6 +146,8 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
             return recip, None  # 'the guerrillas have been demobilised': they are the ones who stand down
         if actor is None:
             actor = _agent_of_event_phrase(tok, lex)
+        if actor is None and c.type == "ASSAULT":
+            actor = _clause_perpetrator(tok, lex)
         return actor, recip
     if is_gerund_nominal(tok):  # 'Shelling of Donetsk by Ukrainian forces: one dead'
         by = next((p for _, p in prep_objects(tok, ("by",)) if _usable(p)), None)
@@ -125,6 +160,8 @@ def verb_roles(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     if _quantity_doer(tok, lex):  # 'Dozens of pensioners protested in front of ...' (parsed as a relative)
         return semantic_head(tok.head), verb_recipient(tok, c, lex)
     if _participle_doer(tok, lex):  # 'police dispersed teachers protesting outside the ministry'
+        return tok.head, verb_recipient(tok, c, lex)
+    if _finite_acl_doer(tok, lex):  # 'Kidnapping: armed bandits abducted two traders' (parsed as a relative)
         return tok.head, verb_recipient(tok, c, lex)
     obj = object_child(tok)
     if fights_off(tok, lex) and obj is not None and _is_attack_noun(obj, lex):
@@ -157,6 +194,17 @@ def _participle_doer(verb: Token, lex: Lexicon) -> bool:
         return False
     people = lex.cls("crowd") | lex.cls("protester") | lex.cls("demonstrator") | lex.cls("civilian")
     return is_agentive(verb.head, lex) or bool(set(keys(verb.head)) & people)
+
+
+def _finite_acl_doer(verb: Token, lex: Lexicon) -> bool:
+    """A finite past verb (tagged VBD, not a participle) hung on a noun as a relative: the parser lost the
+    clause, and the noun is its subject ('Kidnapping: armed bandits abducted two traders')."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    doer = semantic_head(verb.head)
+    return is_agentive(doer, lex) or doer.tag_ in ("NNS", "NNPS")
 
 
 def _is_attack_noun(noun: Token, lex: Lexicon) -> bool:
@@ -449,6 +497,10 @@ def arguments(c: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None, T
         actor = _agent_of_event_phrase(c.token, lex)  # 'killed by a stray bullet during clashes between X and Y'
     if is_bare_number(actor):
         actor = None
+    if actor is not None and c.kind == "verb" and actor.i - actor.sent.start <= 1 and actor.i + 1 < c.token.i \
+            and actor.doc[actor.i + 1].text == ":" and actor.pos_ == "NOUN" and not actor.ent_type_:
+        # 'Abduction: suspected militants abducted four farmers': a label before a colon is no subject
+        actor = next((s for s in c.token.children if s.dep_ == "nsubj" and s.i > actor.i + 1), None)
     if actor is not None and actor.i != c.token.i and (is_gerund_nominal(actor) or _is_attack_noun(actor, lex)):
         # 'Shelling by the army destroyed a bakery': an event is no actor; its own agent is
         actor = next((p for _, p in prep_objects(actor, ("by",)) if _usable(p)), None) or _owner(actor)

@@ -58,6 +58,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
                 c = None  # 'to deter attacks', 'foiled a bombing': kept from happening
             if c is not None and is_metaphor(tok, lex):
                 c = None  # 'the album is an attack on the music industry'
+            if c is not None and is_label(tok):
+                c = None  # 'Kidnapping: armed bandits abducted two traders': a coder's category, the verb tells it
             if c is not None and c.type in COOPERATIVE and is_cancelled(tok, lex):
                 c.negated = True  # 'the visit was called off': it did not take place
             if c is None and EMIT_REJECTED_REQUESTS:
@@ -72,6 +74,13 @@ def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Ca
         if c is not None:
             out.append(c)
     return out
+
+
+def is_label(noun: Token) -> bool:
+    """A category word opening a note before a colon, with a clause after it ('Abduction: militants seized ...')."""
+    doc = noun.doc
+    return (noun.i - noun.sent.start <= 1 and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":"
+            and any(t.pos_ == "VERB" for t in doc[noun.i + 2 : noun.sent.end]))
 
 
 def rejected_request(tok: Token, lex: Lexicon) -> Candidate | None:
