@@ -207,3 +207,8 @@ def test_an_agentless_harm_takes_the_attacker_of_its_when_clause(pipeline: Pipel
 def test_a_label_before_a_colon_is_no_subject(pipeline: Pipeline) -> None:
     e = one(pipeline, "Kidnapping: armed bandits abducted two traders near Funtua.", "ASSAULT")
     assert txt(e.actor) == "armed bandits"
+
+
+def test_a_legal_label_on_a_person_is_no_event_of_the_sentence(pipeline: Pipeline) -> None:
+    assert evs(pipeline, "A judge granted bail to the trader charged with smuggling.") == []
+    assert "COERCE" in types(pipeline, "Police arrested the trader at the border post.")

@@ -153,9 +153,21 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             kept.append(c2)
     if any(not c.secondary for c in kept):
         kept = [c for c in kept if not c.secondary]
+    else:  # 'bail to the businessman charged with fraud': a legal label on a person, not the sentence's news
+        kept = [c for c in kept if not (c.type in LABEL_TYPES and person_label(c.token))]
     if any(c.type == "PROTEST" for c in kept):  # PLOVER: a protest's demand is its topic, not a REQUEST of its own
         kept = [c for c in kept if not (c.type == "REQUEST" and protest_demand(c))]
     return _dedupe(kept)
+
+
+LABEL_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
+
+
+def person_label(tok: Token) -> bool:
+    """A past participle on a noun that is no clause head ('the man charged with fraud', 'a dissident jailed in
+    2019'): news names people by what was done to them; that is no event of the sentence."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ not in ("ROOT", "nsubj", "nsubjpass")
+            and tok.head.pos_ in ("NOUN", "PROPN"))
 
 
 def protest_demand(c: Candidate) -> bool:
