@@ -185,3 +185,39 @@ def test_the_week_is_the_week_of_the_story_day() -> None:
     assert values("For the week, it lost 3%.", "1989-10-30")["the week"] == ("DATE", "1989-W44")
     got = values("29 June - Since the beginning of the week the shelling has not stopped.", "2025-06-30")
     assert got["the beginning of the week"] == ("DATE", "2025-W26")
+
+
+# ------------------------------------------------------------------------------------------ issue 11, round three
+
+def test_weekends_after_a_preposition_recur() -> None:
+    assert values("The pool is closed at weekends.")["weekends"] == ("SET", "XXXX-WXX-WE")
+    assert "weekends" not in values("Two weekends of rain cut the harvest.")
+
+
+def test_the_verb_last_is_not_the_last_of_a_span() -> None:
+    got = values("The truce is meant to last 60 days.")
+    assert got["60 days"] == ("DURATION", "P60D")
+    assert values("Prices rose over the last 60 days.")["the last 60 days"] == ("DURATION", "P60D")
+
+
+def test_a_vague_count_of_times_per_unit_is_a_set() -> None:
+    assert values("Storms hit the coast several times a year.")["several times a year"] == ("SET", "P1Y")
+    assert values("The ferry sails five times a week.")["five times a week"] == ("SET", "P1W")
+
+
+def test_a_year_earlier_compares_with_the_period_named_before_it() -> None:
+    text = ("Net income rose in the third quarter. For the nine months, net was $5 million, compared with "
+            "year-earlier net of $4 million, and the 1988 period had a charge.")
+    got = values(text, "1989-11-02")
+    assert got["year-earlier"] == ("DATE", "1988")
+    assert got["the 1988 period"] == ("DATE", "1988")
+    quarterly = values("Net income rose in the third quarter. Sales were $9 million, up from $8 million a year "
+                       "ago. Costs fell to $3 million from $4 million a year earlier.", "1989-11-02")
+    assert quarterly["a year ago"] == ("DATE", "1988-Q3")
+    assert quarterly["a year earlier"] == ("DATE", "1988-Q3")  # the first comparison names no period itself
+
+
+def test_a_quarter_far_back_still_anchors_a_year_earlier() -> None:
+    text = ("Profit rose in the third quarter, the company said. " + "Its chief executive spoke at length. " * 10
+            + "Revenue fell to $85 million from $93 million a year earlier.")
+    assert values(text, "1989-11-02")["a year earlier"] == ("DATE", "1988-Q3")

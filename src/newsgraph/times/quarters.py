@@ -59,6 +59,8 @@ class QuarterRules(Anchoring):
                 return "DATE", (f"{self.dct.year:04d}-Q{q0}" if q0 else f"{self.dct.year - 1:04d}-Q4"), None
             if year is not None:
                 base = self.quarter or self._current_quarter()
+                if unit == "period" and not self._quarter_context(c.start):
+                    base = None  # 'the nine months ... the 1988 period': the year's stretch, not a quarter of it
                 return "DATE", (f"{year:04d}-Q{base[1]}" if base else f"{year:04d}"), None
             if relset & {"next"}:
                 if self.dct is None:
@@ -85,7 +87,7 @@ class QuarterRules(Anchoring):
                 elif det == "last year's":
                     year, back = self.dct.year - 1, 0
             year -= back
-        if not back and self._reported(year, q):
+        if not back and (self._reported(year, q) or self.tense(c.start) < 0):  # 'reported fourth-quarter net'
             self.quarter = (year, q)
         return "DATE", f"{year:04d}-Q{q}", None
 
@@ -107,7 +109,9 @@ class QuarterRules(Anchoring):
         return (self.dct.year, q) if q else (self.dct.year - 1, 4)
 
     def _h_year_ago_adj(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
-        if self.quarter is not None:
+        """'year-earlier net' compares with the period named last: the quarter's twin a year back, or (after 'the
+        nine months', 'last year') the year before."""
+        if self.quarter is not None and self._quarter_context(c.start):
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", None
         if self.dct is None:
             return "DATE", "PAST_REF", None

@@ -49,6 +49,9 @@ class SetRules(Anchoring):
             return None
         return "SET", duration_value(n, unit), None
 
+    def _h_weekends(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return "SET", "XXXX-WXX-WE", None
+
     def _h_set_times(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         unit = unit_of(norm(m["unit"]))
         return ("SET", duration_value(1, unit), None) if unit else None
