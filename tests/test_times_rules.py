@@ -221,3 +221,41 @@ def test_a_quarter_far_back_still_anchors_a_year_earlier() -> None:
     text = ("Profit rose in the third quarter, the company said. " + "Its chief executive spoke at length. " * 10
             + "Revenue fell to $85 million from $93 million a year earlier.")
     assert values(text, "1989-11-02")["a year earlier"] == ("DATE", "1988-Q3")
+
+
+def test_one_day_before_a_verb_is_some_day() -> None:
+    assert values("Islam will one day be the second largest religion.")["one day"] == ("DATE", "FUTURE_REF")
+    assert values("She hopes to someday return.")["someday"] == ("DATE", "FUTURE_REF")
+    assert values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
+    assert values("The move followed by one day an announcement.")["one day"] == ("DURATION", "P1D")
+
+
+def test_the_past_decade_is_a_stretch_and_the_past_before_a_count_is_not_past_ref() -> None:
+    assert values("Crime fell over the past decade.", "1998-10-25")["the past decade"] == ("DURATION", "P10Y")
+    assert "the past" not in values("Crowds grew in each of the past three summers.")
+    assert values("Nobody saw it in the past.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_an_ordinal_naming_an_institution_is_not_a_day() -> None:
+    assert not values("They appealed to the 11th Circuit Court of Appeals.")
+    assert values("The vote was held on the 11th.", "2024-01-30")["the 11th"] == ("DATE", "2024-01-11")
+
+
+def test_the_day_before_a_named_date() -> None:
+    got = values("The day before last Tuesday's hearing, he went home.", "2000-02-24")
+    assert got["The day before last Tuesday"] == ("DATE", "2000-02-21")
+    assert values("He left the day after March 3.", "2000-03-10")["the day after March 3"] == ("DATE", "2000-03-04")
+
+
+def test_an_edge_of_a_decade_with_its_own_article() -> None:
+    assert values("Sales boomed in the last half of the '80s.", "1989-10-26")["the last half of the '80s"][1] == "198"
+
+
+def test_a_quarter_named_in_passing_does_not_become_the_story_quarter() -> None:
+    text = ("Net income rose 20% in the third quarter. After a flat second quarter, the gains came from prices. "
+            "Charges were taken in the year-earlier period, and the latest period had lower taxes.")
+    got = values(text, "1989-11-01")
+    assert got["the year-earlier period"] == ("DATE", "1988-Q3")
+    assert got["the latest period"] == ("DATE", "1989-Q3")
+    assert values("It posted a third-quarter loss. Costs rose from a year ago.", "1989-11-01")["a year ago"] == (
+        "DATE", "1988-Q3")

@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?")),
     ("year", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>(?i:(?:the\s+)?(?:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)|FY))\s*)?"
                 rf"(?<![\d$£€¥#.,/])(?<!\d-)(?P<year>{YEAR})(?![\d%]|,\d|\.\d|-\d|s\b|'s\b|-(?:year|month|day|old))")),
-    ("decade", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]*)?"
+    ("decade", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]*(?:(?i:the)\s+)?)?"
                   rf"(?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)")),
     ("century", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<ord>\d{{1,2}}{ORD_SUFFIX}|"
                    rf"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
@@ -125,7 +125,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", _c(rf"(?:(?P<edge>(?i:early|late|mid))\s+)?(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?(?!\w)"
                    rf"(?:[\s-](?P<part>{PART})(?P<pplural>s)?(?!\w))?")),
     ("ordinal_day", _c(rf"(?<=\s)(?P<prep>(?i:on|since|by|until|till|from|before|after|through|of|to|and))\s+"
-                       rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
+                       rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+[A-Z][a-z])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
     ("clock", _c(rf"(?:(?P<mod>(?i:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after))\s+)?"
                  rf"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o.clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))(?![a-z])"
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
@@ -171,7 +171,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|(?:three|four|five|six|ten|several|many|a\s+few|a\s+couple\s+of|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
     ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
-                    r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past|"
+                    r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|dozen)\b)|"
+                    r"some\s?day|"
                     r"as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being|the\s+present|"
                     r"the\s+(?:near|short|long|longer)\s+term)(?![\w-])"))),
 ]
@@ -203,6 +204,9 @@ AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|one's)\s+(?:(?:early|mi
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"(?:\d[\d,.]*|dozens|hundreds|thousands|millions|thousand|hundred|million)\s+"
                          r"(?:of\s+)?(?:[a-z]+\s+){1,2}$")
+# 'will one day be', 'hopes to one day fly', 'he one day follow': 'one day' before a verb is 'some day'
+SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|to|he|she|they|we|I|you)\s+$")
+SOMEDAY_AFTER = re.compile(r"\s+(?!(?:of|after|before|later|earlier|and|or|ago|in|at|when|that|the|a|an|to)\b)[a-z]+\b")
 PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 COUNT_BEFORE = re.compile(rf"(?:\d|\b{_NUMW}|\bdozen)\s+$", re.IGNORECASE)
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)

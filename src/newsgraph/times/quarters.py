@@ -54,6 +54,8 @@ class QuarterRules(Anchoring):
                 return "DATE", f"{y0:04d}-Q{q0}", None
             if relset & {"current"} and self.dct is not None:
                 return "DATE", fmt_at(self.dct, "quarter"), None
+            if relset & {"latest", "recent", "just-ended", "just", "ended"} and not back and self.quarter is not None:
+                return "DATE", f"{self.quarter[0]:04d}-Q{self.quarter[1]}", None  # the quarter the story reports
             if relset & {"latest", "recent", "just-ended", "just", "ended"} and not back and self.dct is not None:
                 q0 = (self.dct.month - 1) // 3
                 return "DATE", (f"{self.dct.year:04d}-Q{q0}" if q0 else f"{self.dct.year - 1:04d}-Q4"), None
@@ -87,9 +89,17 @@ class QuarterRules(Anchoring):
                 elif det == "last year's":
                     year, back = self.dct.year - 1, 0
             year -= back
-        if not back and (self._reported(year, q) or self.tense(c.start) < 0):  # 'reported fourth-quarter net'
-            self.quarter = (year, q)
+        if not back and (self._reported(year, q) or self.tense(c.start) < 0) and not self._indefinite(c):
+            self.quarter = (year, q)  # 'reported fourth-quarter net'; not 'after a flat second quarter
         return "DATE", f"{year:04d}-Q{q}", None
+
+    def _indefinite(self, c: Candidate) -> bool:
+        """'a flat second quarter', 'a strong first quarter': a quarter described in passing, not the one the
+        story's figures (and its later 'the year-earlier period') are about. ('a third-quarter loss': the article
+        belongs to the loss, and the quarter is the story's.)"""
+        if "-" in c.match.group(0):
+            return False
+        return bool(re.search(r"\ban?\s+(?:[a-z]+\s+)?$", self.text[max(0, c.start - 20):c.start], re.IGNORECASE))
 
     def _reported(self, year: int, q: int) -> bool:
         """Can results for this quarter be out yet (it ended before the DCT)? Only such a quarter is the one a

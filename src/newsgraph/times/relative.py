@@ -84,6 +84,9 @@ class RelativeRules(Anchoring):
             return self._relative_day(rel, mod, c)
         if what in SEASONS:
             return self._season(rel, SEASONS[what], mod)
+        if what in ("decade", "century") and rel in ("past", "the past", "this past"):
+            # 'over the past decade': the ten years up to now, a stretch (as 'the past ten years'), not the 1990s
+            return "DURATION", duration_value(1, what), mod
         if what == "season":  # 'this season' in news is mostly a sports or fashion season: about a year
             n = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1,
                  "the last": -1, "this past": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from newsgraph.times.anchoring import TenseFn
@@ -40,6 +40,7 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
                 out.append(second)
                 taken_to = second.end
     out = day_ranges(text, out, spans)
+    out = days_around_dates(text, out)
     out = parts_of_dated_days(text, out)
     weekday_sets(text, out)
     clock_days_after(text, out)
@@ -64,6 +65,25 @@ def day_ranges(text: str, found: list[Found], spans: list[tuple[int, int]]) -> l
             if day < int(f.value[8:]) and valid_day(year, month, day):
                 out.append(Found(m.start("day"), m.start("day") + len(m.group(0).split()[0].rstrip("-–")),
                                  "DATE", f"{year:04d}-{month:02d}-{day:02d}", None, f.anchor))
+        out.append(f)
+    return out
+
+
+# 'the day before last Tuesday's hearing', 'the day after March 3': one day counted from the date named right after.
+DAY_AROUND = re.compile(r"(?i:the\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+$")
+
+
+def days_around_dates(text: str, found: list[Found]) -> list[Found]:
+    """Merge 'the day before' with the day-valued date that follows it into one DATE a day off that date (the
+    rule for 'the day before' alone counts from the story's date, which is not what this names)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        m = DAY_AROUND.fullmatch(text, prev.start, f.start) if prev is not None else None
+        if prev is not None and m is not None and f.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
+            step = timedelta(days=1 if m["dir"].lower() == "after" else -1)
+            out[-1] = Found(prev.start, f.end, "DATE", (date.fromisoformat(f.value) + step).isoformat(), None, f.anchor)
+            continue
         out.append(f)
     return out
 
