@@ -259,3 +259,21 @@ def test_a_quarter_named_in_passing_does_not_become_the_story_quarter() -> None:
     assert got["the latest period"] == ("DATE", "1989-Q3")
     assert values("It posted a third-quarter loss. Costs rose from a year ago.", "1989-11-01")["a year ago"] == (
         "DATE", "1988-Q3")
+
+
+def test_time_words_in_a_title_are_not_times() -> None:
+    text = ('Baker said on ABC\'s "This Week With David Brinkley" that talks would go on. The film ``High Noon.\'\' '
+            "was shown. Officials met This Week. \"Now,\" he said.")
+    got = values(text)
+    assert "This Week" in got and "Now" in got  # the plain capitalised ones stay
+    assert [t for t in got if t.startswith("This Week With")] == []
+    assert "Noon" not in got
+    assert len([f for f in tag(text, "2024-01-30") if text[f.start:f.end] == "This Week"]) == 1
+
+
+def test_last_year_closing_a_quarterly_figure_comparison_is_the_year_ago_quarter() -> None:
+    text = ("Net income rose in the third quarter. The unit posted earnings of $24 million, compared with a loss "
+            "of $3 million last year. Last year, the company sold its mills.")
+    got = [(text[f.start:f.end], f.value) for f in tag(text, "1989-11-02")]
+    assert ("last year", "1988-Q3") in got
+    assert ("Last year", "1988") in got

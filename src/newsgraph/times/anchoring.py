@@ -20,6 +20,11 @@ from newsgraph.times.patterns import (
     LAST_BEFORE,
     PERIOD_WORD,
     PLUPERFECT_BEFORE,
+    PROPER_NAMED,
+    TITLE_CLOSE,
+    TITLE_MID,
+    TITLE_NEXT,
+    TITLE_QUOTED,
     UNTIL_CUE,
 )
 from newsgraph.times.scan import Candidate
@@ -134,6 +139,19 @@ class Anchoring:
             if last is not None:
                 break
         return last is not None and last.group(0).lower().startswith(("quarter", "period", "3q", "q"))
+
+    def _in_title(self, c: Candidate) -> bool:
+        """Is this expression part of a title or name ("This Week With David Brinkley", "High Noon")? Its words
+        are all capitalised though it stands mid-sentence, after an opening quote or a capitalised word, and a
+        closing quote or another capitalised word follows. Weekdays, months and holidays are capitalised anyway."""
+        words = [w for w in re.findall(r"[A-Za-z]+", self.text[c.start:c.end]) if w not in ("the", "of")]
+        if not words or not all(w[0].isupper() for w in words) or PROPER_NAMED.search(self.text, c.start, c.end):
+            return False
+        lo = max(0, c.start - 30)
+        if TITLE_MID.search(self.text, lo, c.start):
+            return bool(TITLE_CLOSE.match(self.text, c.end) or TITLE_NEXT.match(self.text, c.end))
+        # a quote opening a sentence: '"Now," he said' is speech; '"This Week With David Brinkley"' a title
+        return bool(TITLE_QUOTED.search(self.text, lo, c.start) and TITLE_NEXT.match(self.text, c.end))
 
     def _comparison_year(self, start: int, end: int) -> bool:
         """Is the word 'year' at [start, end) part of 'a year ago', 'year-earlier' or 'last year'?"""

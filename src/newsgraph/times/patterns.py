@@ -207,6 +207,13 @@ RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trill
 # 'will one day be', 'hopes to one day fly', 'he one day follow': 'one day' before a verb is 'some day'
 SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|to|he|she|they|we|I|you)\s+$")
 SOMEDAY_AFTER = re.compile(r"\s+(?!(?:of|after|before|later|earlier|and|or|ago|in|at|when|that|the|a|an|to)\b)[a-z]+\b")
+# A title or name that happens to be made of time words: ABC's "This Week With David Brinkley", the film
+# "High Noon", the "Spring of Life" marches. Capitalised mid-sentence and joined to a quote or another capital.
+PROPER_NAMED = re.compile(rf"{WEEKDAY_NAMES}|{MONTH_ALONE}|\d|Christmas|Easter|Thanksgiving|Halloween|New\s+Year|Day\b|Eve\b")
+TITLE_CLOSE = re.compile(r"[,.!?]?(?:''|\"|”|’)")
+TITLE_NEXT = re.compile(r"\s+(?:(?:of|the|and|With|with)\s+)?[A-Z][a-z]")
+TITLE_MID = re.compile(r"[a-z,;'’]\s+(?:``|\"|“|‘)?(?:[A-Z][a-z]+\s+)?$")  # mid-sentence, maybe quoted
+TITLE_QUOTED = re.compile(r"(?:``|\"|“|‘)(?:[A-Z][a-z]+\s+)?$")  # a quote opening a sentence
 PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 COUNT_BEFORE = re.compile(rf"(?:\d|\b{_NUMW}|\bdozen)\s+$", re.IGNORECASE)
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)

@@ -15,6 +15,8 @@ from newsgraph.times.patterns import COUNT_BEFORE
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value, fmt_at
 
+FIGURE_BEFORE = re.compile(r"\b(?:compared\s+with|from|versus|against)\s+(?:a\s+(?:loss|profit|gain)\s+of\s+|earnings\s+of\s+)?"
+                           r"(?:C|US)?\$[\d.,]+\s*(?:million|billion)?(?:,\s+or\s+[^,]{1,25},?)?\s*$", re.IGNORECASE)
 FORTNIGHT_RELS = frozenset({"past", "last", "next", "coming", "the past", "the last", "the next", "the coming",
                             "the previous", "previous", "the following", "this past", "this coming", "the full"})
 
@@ -130,7 +132,17 @@ class RelativeRules(Anchoring):
             return "DATE", ("PRESENT_REF" if n == 0 else "PAST_REF" if n < 0 else "FUTURE_REF"), mod
         if unit == "weekend" and step[rel] == 0:
             return "DATE", fmt_at(self._weekend_date(c, self.dct), "weekend"), mod
+        if rel == "last" and unit == "year" and self.quarter is not None and self._figure_compared(c):
+            # 'earnings of $24 million, compared with a loss of $3 million last year': the year-ago quarter
+            return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
         return "DATE", fmt_at(shift(self.dct, step[rel], unit), unit), mod
+
+    def _figure_compared(self, c: Candidate) -> bool:
+        """Does 'last year' close a comparison of reported figures ('from $3 million last year', 'last year's
+        $1.55 billion') in a story about a quarter?"""
+        before = self.text[max(0, c.start - 60):c.start]
+        figure = FIGURE_BEFORE.search(before) or re.match(r"['’]s\s+(?:C|US)?\$", self.text[c.end:c.end + 6])
+        return bool(figure) and self._quarter_context(c.start)
 
     def _relative_day(self, rel: str, mod: str | None, c: Candidate) -> tuple[str, str, str | None] | None:
         """'that day', 'the next day', 'later in the day': a day of the story, counted from the last one named."""
