@@ -277,3 +277,9 @@ def test_last_year_closing_a_quarterly_figure_comparison_is_the_year_ago_quarter
     got = [(text[f.start:f.end], f.value) for f in tag(text, "1989-11-02")]
     assert ("last year", "1988-Q3") in got
     assert ("Last year", "1988") in got
+
+
+def test_today_as_the_era_is_not_the_dct() -> None:
+    got = values("Fathers in today's world gain. Today's vote was close. The leaders of tomorrow met.", "1998-04-24")
+    assert got == {"Today": ("DATE", "1998-04-24")}
+    assert values("Tomorrow's meeting is off.", "1998-04-24")["Tomorrow"] == ("DATE", "1998-04-25")

@@ -201,6 +201,20 @@ LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 PERIOD_WORD = re.compile(r"\b(?:quarter|period|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
 # 'in his fifties', 'a woman in her early 30s': a person's age, not a decade of the calendar.
 AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|one's)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+# 'today's youth', 'the leaders of tomorrow': the present or future era in general, not the DCT's day. Only a
+# possessive on a noun that happens on a day ('today's vote', 'yesterday's announcement') names that day.
+GENERIC_POSSESSIVE = re.compile(r"['’]s\s+(?P<first>[a-z]+)(?:[\s-]+(?P<second>[a-z]+))?")
+GENERIC_OF = re.compile(r"\b[a-z]{3,}\s+of\s+$")
+DAY_NOUNS = frozenset({
+    "vote", "votes", "voting", "meeting", "meetings", "talks", "session", "sessions", "trading", "announcement",
+    "decision", "hearing", "match", "game", "games", "race", "attack", "attacks", "election", "elections", "edition",
+    "editions", "issue", "paper", "papers", "newspaper", "newspapers", "ruling", "rally", "rallies", "summit", "visit",
+    "ceremony", "strike", "strikes", "protest", "protests", "report", "editorial", "statement", "speech", "news",
+    "deadline", "agenda", "schedule", "program", "programme", "broadcast", "show", "debate", "close", "opening",
+    "session's", "events", "event", "results", "figures", "data", "auction", "offering", "launch", "funeral", "march",
+    "parade", "service", "trial", "verdict", "sentencing", "talk", "interview", "briefing", "conference", "bombing",
+    "explosion", "raid", "shooting", "crash", "incident", "arrival", "departure", "flight", "meeting's", "release",
+    "referendum", "poll", "polls", "primary", "runoff", "final", "semifinal", "kickoff", "performance", "concert"})
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"(?:\d[\d,.]*|dozens|hundreds|thousands|millions|thousand|hundred|million)\s+"
                          r"(?:of\s+)?(?:[a-z]+\s+){1,2}$")

@@ -11,7 +11,7 @@ from newsgraph.times.anchoring import Anchoring
 from newsgraph.times.calendar import shift, valid_day, weekday_near
 from newsgraph.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from newsgraph.times.normalise import MODS, amount_of, norm, season_of, unit_of, unknown_value
-from newsgraph.times.patterns import COUNT_BEFORE
+from newsgraph.times.patterns import COUNT_BEFORE, DAY_NOUNS, GENERIC_OF, GENERIC_POSSESSIVE
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value, fmt_at
 
@@ -33,6 +33,8 @@ class RelativeRules(Anchoring):
         if self.dct is None:
             ref = {"today": "PRESENT_REF", "tonight": "PRESENT_REF", "overnight": "PRESENT_REF"}.get(w)
             return "DATE", ref or ("PAST_REF" if offsets[w] < 0 else "FUTURE_REF"), mod
+        if w in ("today", "tomorrow") and not part and self._generic_day(c):
+            return None
         d = self.dct + timedelta(days=offsets[w])
         if w == "overnight":
             self.night = self.dct - timedelta(days=1)
@@ -45,6 +47,14 @@ class RelativeRules(Anchoring):
                 self.night = d
             return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", mod
         return "DATE", d.isoformat(), mod
+
+    def _generic_day(self, c: Candidate) -> bool:
+        """'today's youth', 'the chips of today', 'the people of tomorrow': the era, not a day (TimeBank leaves these
+        untagged); 'today's vote' and 'in today's editions' keep their day."""
+        m = GENERIC_POSSESSIVE.match(self.text, c.end)
+        if m is not None:
+            return not ({m["first"], m["second"]} & DAY_NOUNS)
+        return bool(GENERIC_OF.search(self.text, max(0, c.start - 20), c.start))
 
     def _h_part_this(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         rel, part = norm(m["rel"]), norm(m["part"])
