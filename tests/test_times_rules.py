@@ -283,3 +283,18 @@ def test_today_as_the_era_is_not_the_dct() -> None:
     got = values("Fathers in today's world gain. Today's vote was close. The leaders of tomorrow met.", "1998-04-24")
     assert got == {"Today": ("DATE", "1998-04-24")}
     assert values("Tomorrow's meeting is off.", "1998-04-24")["Tomorrow"] == ("DATE", "1998-04-25")
+
+
+def test_every_season_recurs() -> None:
+    assert values("Every summer the river floods.")["Every summer"] == ("SET", "XXXX-SU")
+
+
+def test_the_first_clock_time_of_a_range_shares_the_day_of_the_second() -> None:
+    got = values("On Monday they met. The hearing ran from 9 a.m. to 5 p.m. Thursday.", "2024-05-15")
+    assert got["9 a.m."] == ("TIME", "2024-05-09T09:00")
+    assert got["5 p.m. Thursday"] == ("TIME", "2024-05-09T17:00")
+
+
+def test_a_matter_of_and_a_couple_of_units() -> None:
+    assert values("Within a matter of weeks the camp filled.")["a matter of weeks"] == ("DURATION", "PXW")
+    assert values("It lasted a couple weeks.")["a couple weeks"] == ("DURATION", "P2W")

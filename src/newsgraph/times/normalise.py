@@ -54,7 +54,8 @@ def unit_of(word: str) -> str | None:
 
 def amount_of(num: str, half: str | None) -> float | None:
     raw = norm(num)
-    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of", "thousands of"):
+    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of", "thousands of",
+               "a matter of"):
         return None
     # 'for another week', 'a further month', 'an extra day': one more unit
     n = 1.0 if raw in ("another", "a further", "an extra") else words_to_number(raw)

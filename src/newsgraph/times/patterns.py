@@ -24,7 +24,7 @@ _NUMW = (
 NUMBER = _i(
     rf"(?:\d+|{_NUMW})\s+and\s+a\s+half|a\s+quarter(?:\s+of\s+an?)?(?=[\s-]+century)|"
     rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
-    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|another|a\s+further|an\s+extra|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
+    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|another|a\s+further|an\s+extra|an?|a\s+couple(?:\s+of)?|couple\s+of|a\s+matter\s+of|a\s+few|few|several|many|"
     r"some|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|numerous|a\s+single"
 )
 UNIT_RX = _i(
@@ -168,7 +168,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'closed at weekends', 'open on Sundays' (the weekday plural is the weekday pattern's): a recurring weekend
     ("weekends", _c(r"\b(?i:at|on|over|during)\s+(?P<ext>(?i:weekends))(?![\w-])")),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+|a\s+few|few|several))\s+)?"
-                     rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
+                     rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES})|(?P<season>(?i:spring|summer|autumn|fall|winter)))(?![\w-])")),
     ("set_times", _c(_i(r"(?P<n>once|twice|(?:three|four|five|six|ten|several|many|a\s+few|a\s+couple\s+of|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
     ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
                     r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|dozen)\b)|"

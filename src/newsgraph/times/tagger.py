@@ -128,6 +128,10 @@ WEEKDAY_WORD = re.compile(WEEKDAY_NAMES)
 CLOCK_TO_DAY = re.compile(r"[\s(),]*(?:(?i:on)\s+)?")
 
 
+# 'from 9 a.m. to 5 p.m. Thursday': the first clock time of a range shares the day the second one names.
+CLOCK_RANGE = re.compile(r"\s*(?:(?i:to|until|till|and)|-|–)\s*")
+
+
 def clock_days_after(text: str, found: list[Found]) -> None:
     """Right to left, so 'X (Y) on Sunday' passes Sunday through Y to X."""
     for i in range(len(found) - 2, -1, -1):
@@ -137,7 +141,9 @@ def clock_days_after(text: str, found: list[Found]) -> None:
         if OWN_DAY.search(text, cur.start, cur.end) or nxt.start - cur.end > 10:
             continue
         day = re.match(r"\d{4}-\d\d-\d\d", nxt.value) if nxt.type in ("DATE", "TIME") else None
-        if day is None or not CLOCK_TO_DAY.fullmatch(text, cur.end, nxt.start):
+        ranged = (nxt.type == "TIME" and OWN_DAY.search(text, nxt.start, nxt.end) is not None
+                  and CLOCK_RANGE.fullmatch(text, cur.end, nxt.start) is not None)
+        if day is None or not (ranged or CLOCK_TO_DAY.fullmatch(text, cur.end, nxt.start)):
             continue
         cur.value = day.group(0) + cur.value[10:]
         cur.anchor = nxt.anchor
