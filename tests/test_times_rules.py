@@ -298,3 +298,16 @@ def test_the_first_clock_time_of_a_range_shares_the_day_of_the_second() -> None:
 def test_a_matter_of_and_a_couple_of_units() -> None:
     assert values("Within a matter of weeks the camp filled.")["a matter of weeks"] == ("DURATION", "PXW")
     assert values("It lasted a couple weeks.")["a couple weeks"] == ("DURATION", "P2W")
+
+
+def test_bulletin_clock_times() -> None:
+    got = values("As of 18:00 on 7 March, 4 people were hurt. From 22:00 to 05:00 a curfew applies.", "2023-03-08")
+    assert got["18:00"] == ("TIME", "2023-03-07T18:00")
+    assert "05:00" in got
+    assert values("At 14.30 local time, a blast.", "2023-03-08")["14.30 local time"][1].endswith("T14:30")
+    assert "14.30" not in " ".join(values("Shares closed at 14.30 on Friday.", "2023-03-08"))
+
+
+def test_a_slashed_day_pair_gives_both_days() -> None:
+    got = values("On 3/4 March a bridge fell.", "2023-03-08")
+    assert got["3"] == ("DATE", "2023-03-03") and got["4 March"] == ("DATE", "2023-03-04")

@@ -131,8 +131,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
                  rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)(?:,?\s+(?P<cy>{YEAR})(?!\d))?))?")),
-    ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?:(?P<mod>(?i:about|around|approximately|roughly|"
-                   r"approx\.))\s+)?(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:]|\.\d)"
+    # 'as of 18:00', 'from 22:00 to 05:00', 'at 14.30 local time' (a dotted time only with its zone or 'hours')
+    ("clock24", _c(r"\b(?i:at|by|until|till|to|from|before|after|since|as\s+of)\s+(?P<ext>(?:(?P<mod>(?i:about|around|approximately|roughly|"
+                   r"approx\.))\s+)?(?P<h>[01]\d|2[0-3])(?:[:h]|\.(?=[0-5]\d\s*(?:(?i:local\s+time|hours|hrs)|GMT|UTC|[A-Z]{2,4}T)\b))"
+                   r"(?P<mi>[0-5]\d))(?![\d:]|\.\d)"
                    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
     ("clock_gmt", _c(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Zulu)\b")),
     ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|"
@@ -184,7 +186,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "century": "centur", "spelled_year": "nineteen|thousand", "part_this": "morning|afternoon|evening|night",
         "the_unit_rel": r"\b(?:before|after|earlier)\b", "week_of": r"week\s+of", "season": "spring|summer|autumn|winter|fall",
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
-        "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d",
+        "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d|\d\.\d\d\s*(?:local|hours|hrs|GMT|UTC|[A-Z]{2,4}T)",
         "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
         "set_every": r"\b(?:every|each|per)\b", "weekends": "weekends", "set": r"ly\b", "set_adverb": r"ally\b|quarterly", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",

@@ -47,8 +47,8 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
     return out
 
 
-# 'from 1 to 7 March', 'the night of 4 to 5 June', '12-14 May': the first day of a range shares the month and year
-RANGE_START = re.compile(r"(?<![\d.,/:-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|&)\s*$")
+# 'from 1 to 7 March', 'the night of 4 to 5 June', '12-14 May', 'on 3/4 March': the first day of a range shares the month and year
+RANGE_START = re.compile(r"(?<![\d.,/:-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|/|to|and|or|&)\s*$")
 DAY_FIRST = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]")
 
 
@@ -63,7 +63,7 @@ def day_ranges(text: str, found: list[Found], spans: list[tuple[int, int]]) -> l
             day = int(m["day"])
             year, month = int(f.value[:4]), int(f.value[5:7])
             if day < int(f.value[8:]) and valid_day(year, month, day):
-                out.append(Found(m.start("day"), m.start("day") + len(m.group(0).split()[0].rstrip("-–")),
+                out.append(Found(m.start("day"), m.start("day") + len(m.group(0).split()[0].rstrip("-–/")),
                                  "DATE", f"{year:04d}-{month:02d}-{day:02d}", None, f.anchor))
         out.append(f)
     return out
