@@ -311,3 +311,15 @@ def test_bulletin_clock_times() -> None:
 def test_a_slashed_day_pair_gives_both_days() -> None:
     got = values("On 3/4 March a bridge fell.", "2023-03-08")
     assert got["3"] == ("DATE", "2023-03-03") and got["4 March"] == ("DATE", "2023-03-04")
+
+
+def test_the_coming_weekend_is_the_next_one_to_come() -> None:
+    assert values("Protests are planned for the coming weekend.", "2023-03-08")["the coming weekend"] == (
+        "DATE", "2023-W10-WE")
+    assert values("Protests are planned for the coming weekend.", "2023-03-12")["the coming weekend"] == (
+        "DATE", "2023-W11-WE")
+
+
+def test_end_and_start_joined_to_a_month() -> None:
+    found = [f for f in tag("Payments are due by end-March.", "2023-03-08")]
+    assert [(f.value, f.mod) for f in found] == [("2023-03", "END")]

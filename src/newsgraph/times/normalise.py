@@ -16,7 +16,7 @@ MODS: dict[str, str] = {
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "early": "START", "earlier": "START", "the beginning of": "START",
     "the start of": "START", "late": "END", "later": "END", "the end of": "END", "the close of": "END",
-    "mid": "MID", "the middle of": "MID",
+    "mid": "MID", "the middle of": "MID", "end": "END", "start": "START",
 }
 
 

@@ -56,7 +56,7 @@ APPROX = _i(
     r"as\s+little\s+as|another|an\s+additional|a\s+further)"
 )
 EDGE = _i(
-    r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle|close|rest|remainder|first\s+half|"
+    r"(?:early|late|mid|earlier|later|end(?=-)|start(?=-)|the\s+(?:beginning|start|end|middle|close|rest|remainder|first\s+half|"
     r"second\s+half|last\s+half|latter\s+half|turn)\s+of)"
 )
 PART = _i(r"(?:morning|afternoon|evening|night)")

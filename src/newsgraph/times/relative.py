@@ -140,8 +140,11 @@ class RelativeRules(Anchoring):
         if self.dct is None:
             n = step[rel]
             return "DATE", ("PRESENT_REF" if n == 0 else "PAST_REF" if n < 0 else "FUTURE_REF"), mod
-        if unit == "weekend" and step[rel] == 0:
-            return "DATE", fmt_at(self._weekend_date(c, self.dct), "weekend"), mod
+        if unit == "weekend" and (step[rel] == 0 or "coming" in rel):
+            # 'this weekend'; 'the coming weekend' is the next one to come, this week's on a weekday
+            base = self.dct + timedelta(days=1) if "coming" in rel and self.dct.isoweekday() == 7 else self.dct
+            return "DATE", fmt_at(self._weekend_date(c, base) if step[rel] == 0 else self._coming_weekend(base),
+                                  "weekend"), mod
         if rel == "last" and unit == "year" and self.quarter is not None and self._figure_compared(c):
             # 'earnings of $24 million, compared with a loss of $3 million last year': the year-ago quarter
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
@@ -173,6 +176,11 @@ class RelativeRules(Anchoring):
         if steps[rel]:
             self._set_ref(d)
         return "DATE", d.isoformat(), mod
+
+    @staticmethod
+    def _coming_weekend(base: date) -> date:
+        """The Saturday of the next weekend to come (the current one if ``base`` is a Saturday)."""
+        return base + timedelta(days=(6 - base.isoweekday()) % 7)
 
     def _weekend_date(self, c: Candidate, base: date) -> date:
         """'the weekend': the one just past in past-tense text, the coming one otherwise."""

@@ -73,6 +73,8 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
         return 1
     if verb.tag_ == "VBN" and verb.lemma_ in FORWARD_VERBS and lowers & PRESENT_BE and not lowers & {"been", "was", "were"}:
         return 1  # 'winds are expected from Saturday evening', 'the vote is set for Monday': a present passive plan
+    if verb.tag_ == "VBN" and verb.lemma_ in ("expect", "anticipate", "intend") and not auxes:
+        return 1  # 'Election results expected Monday', 'a decision, expected Friday, ...'
     if verb.lemma_ in SCHEDULING_VERBS:
         return -1 if "had" in lowers else 1  # 'had been scheduled to expire Friday': a plan already past
     if "to" in lowers and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in lowers)):  # 'to be lifted'
