@@ -323,3 +323,15 @@ def test_the_coming_weekend_is_the_next_one_to_come() -> None:
 def test_end_and_start_joined_to_a_month() -> None:
     found = [f for f in tag("Payments are due by end-March.", "2023-03-08")]
     assert [(f.value, f.mod) for f in found] == [("2023-03", "END")]
+
+
+def test_the_1800s_is_a_century() -> None:
+    assert values("In the 1800s, the town grew.")["the 1800s"] == ("DATE", "18")
+    assert values("In the 1980s, the town grew.")["the 1980s"] == ("DATE", "198")
+
+
+def test_a_share_of_every_larger_unit_is_a_set() -> None:
+    assert values("The museum is open seven days a week.")["seven days a week"] == ("SET", "P1W")
+    assert values("Guards stand outside 24 hours a day.")["24 hours a day"] == ("SET", "P1D")
+    got = values("Rain fell for three days a week ago.", "2023-03-08")
+    assert got["three days"] == ("DURATION", "P3D") and got["a week ago"] == ("DATE", "2023-W09")

@@ -171,6 +171,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekends", _c(r"\b(?i:at|on|over|during)\s+(?P<ext>(?i:weekends))(?![\w-])")),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+|a\s+few|few|several))\s+)?"
                      rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES})|(?P<season>(?i:spring|summer|autumn|fall|winter)))(?![\w-])")),
+    # 'open seven days a week', 'guarded 24 hours a day': a share of every larger unit, so the larger unit recurs
+    ("set_share", _c(_i(rf"(?P<num>{_NUMW}|\d+)[\s-]+(?P<small>hours|days|nights|weeks|months)\s+(?:a|an|per|each)\s+"
+                        r"(?P<unit>day|week|month|year)(?![\w-])(?!\s+(?:ago|earlier|later|before|after|back|old)\b)"))),
     ("set_times", _c(_i(r"(?P<n>once|twice|(?:three|four|five|six|ten|several|many|a\s+few|a\s+couple\s+of|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
     ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
                     r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|dozen)\b)|"
@@ -187,7 +190,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "the_unit_rel": r"\b(?:before|after|earlier)\b", "week_of": r"week\s+of", "season": "spring|summer|autumn|winter|fall",
         "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d|\d\.\d\d\s*(?:local|hours|hrs|GMT|UTC|[A-Z]{2,4}T)",
-        "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
+        "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times", "set_share": r"s\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b",
         "set_every": r"\b(?:every|each|per)\b", "weekends": "weekends", "set": r"ly\b", "set_adverb": r"ally\b|quarterly", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
         "holiday": r"thanksgiving|christmas|new\s+year|election\s+day|independence|halloween|valentine|easter|"

@@ -54,6 +54,9 @@ class SetRules(Anchoring):
     def _h_weekends(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         return "SET", "XXXX-WXX-WE", None
 
+    def _h_set_share(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return self._h_set_times(m, c)
+
     def _h_set_times(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         unit = unit_of(norm(m["unit"]))
         return ("SET", duration_value(1, unit), None) if unit else None
