@@ -335,3 +335,7 @@ def test_a_share_of_every_larger_unit_is_a_set() -> None:
     assert values("Guards stand outside 24 hours a day.")["24 hours a day"] == ("SET", "P1D")
     got = values("Rain fell for three days a week ago.", "2023-03-08")
     assert got["three days"] == ("DURATION", "P3D") and got["a week ago"] == ("DATE", "2023-W09")
+
+
+def test_a_title_case_headline_keeps_its_times() -> None:
+    assert values("Talks Resume This Week In Geneva", "2024-01-30")["This Week"] == ("DATE", "2024-W05")

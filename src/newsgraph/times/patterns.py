@@ -231,7 +231,8 @@ SOMEDAY_AFTER = re.compile(r"\s+(?!(?:of|after|before|later|earlier|and|or|ago|i
 PROPER_NAMED = re.compile(rf"{WEEKDAY_NAMES}|{MONTH_ALONE}|\d|Christmas|Easter|Thanksgiving|Halloween|New\s+Year|Day\b|Eve\b")
 TITLE_CLOSE = re.compile(r"[,.!?]?(?:''|\"|”|’)")
 TITLE_NEXT = re.compile(r"\s+(?:(?:of|the|and|With|with)\s+)?[A-Z][a-z]")
-TITLE_MID = re.compile(r"[a-z,;'’]\s+(?:``|\"|“|‘)?(?:[A-Z][a-z]+\s+)?$")  # mid-sentence, maybe quoted
+# mid-sentence (after a lowercase word, so not inside a Title Case headline), maybe quoted
+TITLE_MID = re.compile(r"(?:\b[a-z]+|[,;'’])\s+(?:``|\"|“|‘)?(?:[A-Z][a-z]+\s+)?$")
 TITLE_QUOTED = re.compile(r"(?:``|\"|“|‘)(?:[A-Z][a-z]+\s+)?$")  # a quote opening a sentence
 PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 COUNT_BEFORE = re.compile(rf"(?:\d|\b{_NUMW}|\bdozen)\s+$", re.IGNORECASE)
