@@ -339,3 +339,12 @@ def test_a_share_of_every_larger_unit_is_a_set() -> None:
 
 def test_a_title_case_headline_keeps_its_times() -> None:
     assert values("Talks Resume This Week In Geneva", "2024-01-30")["This Week"] == ("DATE", "2024-W05")
+
+
+def test_quarter_and_half_shorthand() -> None:
+    got = values("Q3 revenue rose 5%, up from a year earlier. In Q1 2024, output will grow.\nIn H1, costs rose.",
+                 "2023-11-20")
+    assert got["Q3"] == ("DATE", "2023-Q3") and got["a year earlier"] == ("DATE", "2022-Q3")
+    assert got["Q1 2024"] == ("DATE", "2024-Q1") and got["H1"] == ("DATE", "2023-H1")
+    assert values("3Q89 profit fell.", "1989-11-02")["3Q89"] == ("DATE", "1989-Q3")
+    assert "Q3" not in values("The Audi Q3 sold well.", "2023-11-20")

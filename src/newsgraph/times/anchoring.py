@@ -138,7 +138,7 @@ class Anchoring:
                     last = m  # 'a year ago', 'year-earlier', 'last year' compare with a period; they name none
             if last is not None:
                 break
-        return last is not None and last.group(0).lower().startswith(("quarter", "period", "3q", "q"))
+        return last is not None and re.match(r"quarter|period|[1-4]q|q[1-4]", last.group(0).lower()) is not None
 
     def _in_title(self, c: Candidate) -> bool:
         """Is this expression part of a title or name ("This Week With David Brinkley", "High Noon")? Its words

@@ -119,6 +119,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))?[\s-]*(?:(?i:fiscal)[\s-]+)?"
                    rf"(?P<unit>(?i:quarter|half|period))(?!\w)"
                    rf"(?:(?:\s+(?i:of))?(?:\s+(?i:fiscal))?\s+(?P<year>{YEAR})(?![\d]))?")),
+    # business shorthand: 'Q3 revenue', 'in Q1 2024', 'H1 profit', '3Q89'
+    ("quarter_abbr", _c(rf"(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<q2>[1-4])Q(?P<yy>\d\d)?)(?![\w-])(?:\s+(?P<year>{YEAR})(?![\d]))?")),
     ("year_ago_adj", _c(_i(r"(?<![\w-])year-(?:earlier|ago)(?![\w-])"))),
     ("year_end", _c(_i(r"(?<![\w-])(?P<what>year|month|quarter)(?:[- ]|.s\s+)end(?![\w-])"))),
     ("vague_ago", _c(_i(r"(?:(?:some|many|several|a\s+few|few)\s+)?(?P<unit>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)(?![\w-])"))),
@@ -188,7 +190,7 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "iso": r"\d-\d\d-\d", "cjk": "月", "numeric": r"\d[./]\d", "decade": r"0'?s\b|ties\b",
         "century": "centur", "spelled_year": "nineteen|thousand", "part_this": "morning|afternoon|evening|night",
         "the_unit_rel": r"\b(?:before|after|earlier)\b", "week_of": r"week\s+of", "season": "spring|summer|autumn|winter|fall",
-        "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
+        "year_ago_adj": "year-", "quarter_abbr": r"\b(?:Q[1-4]|H[12]|[1-4]Q)", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
         "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d|\d\.\d\d\s*(?:local|hours|hrs|GMT|UTC|[A-Z]{2,4}T)",
         "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times", "set_share": r"s\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b",
         "set_every": r"\b(?:every|each|per)\b", "weekends": "weekends", "set": r"ly\b", "set_adverb": r"ally\b|quarterly", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
@@ -203,7 +205,7 @@ EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b|年")
 # the 'year' of a comparison ('from $3 million a year ago', 'the year-earlier loss', 'compared with last year')
 COMPARISON_AFTER = re.compile(r"[\s-]+(?:ago|earlier|before)\b", re.IGNORECASE)
 LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
-PERIOD_WORD = re.compile(r"\b(?:quarter|period|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
+PERIOD_WORD = re.compile(r"\b(?:quarter|period|[1-4]Q(?:\d\d)?|Q[1-4]|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
 # 'in his fifties', 'a woman in her early 30s': a person's age, not a decade of the calendar.
 AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|one's)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
 # 'today's youth', 'the leaders of tomorrow': the present or future era in general, not the DCT's day. Only a

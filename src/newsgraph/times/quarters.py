@@ -93,6 +93,30 @@ class QuarterRules(Anchoring):
             self.quarter = (year, q)  # 'reported fourth-quarter net'; not 'after a flat second quarter
         return "DATE", f"{year:04d}-Q{q}", None
 
+    def _h_quarter_abbr(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        """'Q3 revenue', 'in Q1 2024', 'H1 profit', '3Q89': the quarter or half of the year written, else of the DCT's
+        year (a quarter still to come in past-tense text is last year's, as for 'the fourth quarter')."""
+        brand = re.search(r"(?<![.!?]\s)(?<![\n\"“(])\b([A-Z][A-Za-z]+)\s+$", self.text[max(0, c.start - 30):c.start])
+        if brand is not None and c.start - len(brand.group(0)) > 0:
+            return None  # 'the Audi Q3', 'a Samsung H1': a model name, not a period
+        year: int | None = int(m["year"]) if m["year"] else None
+        if m["yy"]:
+            yy = int(m["yy"])
+            year = (1900 if yy > 40 else 2000) + yy
+        if m["h"]:
+            y = year or (self.dct.year if self.dct else None)
+            return "DATE", (f"{y:04d}-{m['h']}" if y else f"XXXX-{m['h']}"), None
+        q = int((m["q"] or "")[1:] or m["q2"])
+        if year is None:
+            if self.dct is None:
+                return "DATE", f"XXXX-Q{q}", None
+            year = self.dct.year
+            if q > (self.dct.month - 1) // 3 + 1 and self.tense(c.start) < 0:
+                year -= 1
+        if self._reported(year, q) or self.tense(c.start) < 0:
+            self.quarter = (year, q)
+        return "DATE", f"{year:04d}-Q{q}", None
+
     def _indefinite(self, c: Candidate) -> bool:
         """'a flat second quarter', 'a strong first quarter': a quarter described in passing, not the one the
         story's figures (and its later 'the year-earlier period') are about. ('a third-quarter loss': the article
