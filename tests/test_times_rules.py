@@ -348,3 +348,9 @@ def test_quarter_and_half_shorthand() -> None:
     assert got["Q1 2024"] == ("DATE", "2024-Q1") and got["H1"] == ("DATE", "2023-H1")
     assert values("3Q89 profit fell.", "1989-11-02")["3Q89"] == ("DATE", "1989-Q3")
     assert "Q3" not in values("The Audi Q3 sold well.", "2023-11-20")
+
+
+def test_a_weekday_of_the_week_named_after_it() -> None:
+    got = values("The vote is on Monday next week. He left on Tuesday last week.", "2023-03-08")
+    assert got["Monday next week"] == ("DATE", "2023-03-13")
+    assert got["Tuesday last week"] == ("DATE", "2023-02-28")

@@ -41,6 +41,7 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
                 taken_to = second.end
     out = day_ranges(text, out, spans)
     out = days_around_dates(text, out)
+    out = weekdays_of_weeks(text, out)
     out = parts_of_dated_days(text, out)
     weekday_sets(text, out)
     clock_days_after(text, out)
@@ -83,6 +84,26 @@ def days_around_dates(text: str, found: list[Found]) -> list[Found]:
         if prev is not None and m is not None and f.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
             step = timedelta(days=1 if m["dir"].lower() == "after" else -1)
             out[-1] = Found(prev.start, f.end, "DATE", (date.fromisoformat(f.value) + step).isoformat(), None, f.anchor)
+            continue
+        out.append(f)
+    return out
+
+
+# 'on Monday next week', 'Tuesday last week': the weekday of the week named right after it.
+WEEK_AFTER = re.compile(r"\s+(?:(?i:of)\s+)?(?i:next|last|this|the\s+following|the\s+previous)\s+(?i:week)")
+
+
+def weekdays_of_weeks(text: str, found: list[Found]) -> list[Found]:
+    """Merge a bare weekday with the ISO week named right after it into that week's day."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        week = re.fullmatch(r"(\d{4})-W(\d\d)", f.value) if f.type == "DATE" else None
+        if (prev is not None and week is not None and prev.type == "DATE" and WEEKDAY_WORD.fullmatch(text, prev.start, prev.end)
+                and WEEK_AFTER.fullmatch(text, prev.end, f.end) and re.fullmatch(r"\d{4}-\d\d-\d\d", prev.value)):
+            wd = date.fromisoformat(prev.value).isoweekday()
+            day = date.fromisocalendar(int(week[1]), int(week[2]), wd)
+            out[-1] = Found(prev.start, f.end, "DATE", day.isoformat(), prev.mod, f.anchor)
             continue
         out.append(f)
     return out
