@@ -354,3 +354,10 @@ def test_a_weekday_of_the_week_named_after_it() -> None:
     got = values("The vote is on Monday next week. He left on Tuesday last week.", "2023-03-08")
     assert got["Monday next week"] == ("DATE", "2023-03-13")
     assert got["Tuesday last week"] == ("DATE", "2023-02-28")
+
+
+def test_years_ago_on_a_named_month_or_day() -> None:
+    got = values("The war began a year ago this month. Five years ago today, the dam burst.", "2023-03-08")
+    assert got["a year ago this month"] == ("DATE", "2022-03")
+    assert got["Five years ago today"] == ("DATE", "2018-03-08")
+    assert values("Five years ago today, it fell.", "2024-02-29")["Five years ago today"] == ("DATE", "2019")

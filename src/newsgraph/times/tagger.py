@@ -42,6 +42,7 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
     out = day_ranges(text, out, spans)
     out = days_around_dates(text, out)
     out = weekdays_of_weeks(text, out)
+    out = years_ago_on(text, out)
     out = parts_of_dated_days(text, out)
     weekday_sets(text, out)
     clock_days_after(text, out)
@@ -104,6 +105,29 @@ def weekdays_of_weeks(text: str, found: list[Found]) -> list[Found]:
             wd = date.fromisoformat(prev.value).isoweekday()
             day = date.fromisocalendar(int(week[1]), int(week[2]), wd)
             out[-1] = Found(prev.start, f.end, "DATE", day.isoformat(), prev.mod, f.anchor)
+            continue
+        out.append(f)
+    return out
+
+
+# 'a year ago this month', 'four years ago last month', 'five years ago today': that month or day, years back.
+YEARS_AGO = re.compile(r"(?i:.*\byears?\s+ago)")
+AGO_ON = re.compile(r"\s+(?i:this\s+month|last\s+month|today|yesterday|this\s+week|last\s+week)")
+
+
+def years_ago_on(text: str, found: list[Found]) -> list[Found]:
+    """Merge 'N years ago' with the month or day named right after it: the same month or day, N years back."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "DATE" and re.fullmatch(r"\d{4}", prev.value) and f.type == "DATE"
+                and YEARS_AGO.fullmatch(text, prev.start, prev.end) and AGO_ON.fullmatch(text, prev.end, f.end)
+                and re.fullmatch(r"\d{4}-(?:\d\d(?:-\d\d)?|W\d\d)", f.value)):
+            value = prev.value + f.value[4:]
+            if "W" in f.value or (re.fullmatch(r"\d{4}-\d\d-\d\d", value) and not valid_day(
+                    int(value[:4]), int(value[5:7]), int(value[8:]))):
+                value = prev.value  # a week or a 29 February has no twin that many years back: keep the year
+            out[-1] = Found(prev.start, f.end, "DATE", value, prev.mod, f.anchor)
             continue
         out.append(f)
     return out
