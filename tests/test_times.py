@@ -423,3 +423,16 @@ def test_a_present_perfect_reaches_on_to_its_until_limit(pipeline) -> None:
                   "its workers.", DCT, pipeline=pipeline)
     got = {t.text: t.value for t in doc.times}
     assert got == {"January": "2023-01", "March": "2022-03"}
+
+
+@pytest.mark.slow
+def test_pipeline_reads_headline_futures_and_present_plans(pipeline) -> None:
+    """'Storm to hit coast on Sunday' (a headline's 'X to do'), 'winds are expected from Saturday evening' (a
+    present passive plan) point forward; 'stocks hurt the index on Friday' (an invariant verb tagged VBP) does not."""
+    dct = "2018-11-09"  # a Friday
+    doc = extract("Storm to hit coast on Sunday\n\nWinds are expected from Saturday evening. Weak technology stocks "
+                  "hurt the index, which fell 1.4% on Friday.", dct, pipeline=pipeline)
+    got = {t.text: t.value for t in doc.times}
+    assert got["Sunday"] == "2018-11-11"
+    assert got["Saturday evening"] == "2018-11-10TEV"
+    assert got["Friday"] == "2018-11-09"

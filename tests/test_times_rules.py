@@ -185,3 +185,179 @@ def test_the_week_is_the_week_of_the_story_day() -> None:
     assert values("For the week, it lost 3%.", "1989-10-30")["the week"] == ("DATE", "1989-W44")
     got = values("29 June - Since the beginning of the week the shelling has not stopped.", "2025-06-30")
     assert got["the beginning of the week"] == ("DATE", "2025-W26")
+
+
+# ------------------------------------------------------------------------------------------ issue 11, round three
+
+def test_weekends_after_a_preposition_recur() -> None:
+    assert values("The pool is closed at weekends.")["weekends"] == ("SET", "XXXX-WXX-WE")
+    assert "weekends" not in values("Two weekends of rain cut the harvest.")
+
+
+def test_the_verb_last_is_not_the_last_of_a_span() -> None:
+    got = values("The truce is meant to last 60 days.")
+    assert got["60 days"] == ("DURATION", "P60D")
+    assert values("Prices rose over the last 60 days.")["the last 60 days"] == ("DURATION", "P60D")
+
+
+def test_a_vague_count_of_times_per_unit_is_a_set() -> None:
+    assert values("Storms hit the coast several times a year.")["several times a year"] == ("SET", "P1Y")
+    assert values("The ferry sails five times a week.")["five times a week"] == ("SET", "P1W")
+
+
+def test_a_year_earlier_compares_with_the_period_named_before_it() -> None:
+    text = ("Net income rose in the third quarter. For the nine months, net was $5 million, compared with "
+            "year-earlier net of $4 million, and the 1988 period had a charge.")
+    got = values(text, "1989-11-02")
+    assert got["year-earlier"] == ("DATE", "1988")
+    assert got["the 1988 period"] == ("DATE", "1988")
+    quarterly = values("Net income rose in the third quarter. Sales were $9 million, up from $8 million a year "
+                       "ago. Costs fell to $3 million from $4 million a year earlier.", "1989-11-02")
+    assert quarterly["a year ago"] == ("DATE", "1988-Q3")
+    assert quarterly["a year earlier"] == ("DATE", "1988-Q3")  # the first comparison names no period itself
+
+
+def test_a_quarter_far_back_still_anchors_a_year_earlier() -> None:
+    text = ("Profit rose in the third quarter, the company said. " + "Its chief executive spoke at length. " * 10
+            + "Revenue fell to $85 million from $93 million a year earlier.")
+    assert values(text, "1989-11-02")["a year earlier"] == ("DATE", "1988-Q3")
+
+
+def test_one_day_before_a_verb_is_some_day() -> None:
+    assert values("Islam will one day be the second largest religion.")["one day"] == ("DATE", "FUTURE_REF")
+    assert values("She hopes to someday return.")["someday"] == ("DATE", "FUTURE_REF")
+    assert values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
+    assert values("The move followed by one day an announcement.")["one day"] == ("DURATION", "P1D")
+
+
+def test_the_past_decade_is_a_stretch_and_the_past_before_a_count_is_not_past_ref() -> None:
+    assert values("Crime fell over the past decade.", "1998-10-25")["the past decade"] == ("DURATION", "P10Y")
+    assert "the past" not in values("Crowds grew in each of the past three summers.")
+    assert values("Nobody saw it in the past.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_an_ordinal_naming_an_institution_is_not_a_day() -> None:
+    assert not values("They appealed to the 11th Circuit Court of Appeals.")
+    assert values("The vote was held on the 11th.", "2024-01-30")["the 11th"] == ("DATE", "2024-01-11")
+
+
+def test_the_day_before_a_named_date() -> None:
+    got = values("The day before last Tuesday's hearing, he went home.", "2000-02-24")
+    assert got["The day before last Tuesday"] == ("DATE", "2000-02-21")
+    assert values("He left the day after March 3.", "2000-03-10")["the day after March 3"] == ("DATE", "2000-03-04")
+
+
+def test_an_edge_of_a_decade_with_its_own_article() -> None:
+    assert values("Sales boomed in the last half of the '80s.", "1989-10-26")["the last half of the '80s"][1] == "198"
+
+
+def test_a_quarter_named_in_passing_does_not_become_the_story_quarter() -> None:
+    text = ("Net income rose 20% in the third quarter. After a flat second quarter, the gains came from prices. "
+            "Charges were taken in the year-earlier period, and the latest period had lower taxes.")
+    got = values(text, "1989-11-01")
+    assert got["the year-earlier period"] == ("DATE", "1988-Q3")
+    assert got["the latest period"] == ("DATE", "1989-Q3")
+    assert values("It posted a third-quarter loss. Costs rose from a year ago.", "1989-11-01")["a year ago"] == (
+        "DATE", "1988-Q3")
+
+
+def test_time_words_in_a_title_are_not_times() -> None:
+    text = ('Baker said on ABC\'s "This Week With David Brinkley" that talks would go on. The film ``High Noon.\'\' '
+            "was shown. Officials met This Week. \"Now,\" he said.")
+    got = values(text)
+    assert "This Week" in got and "Now" in got  # the plain capitalised ones stay
+    assert [t for t in got if t.startswith("This Week With")] == []
+    assert "Noon" not in got
+    assert len([f for f in tag(text, "2024-01-30") if text[f.start:f.end] == "This Week"]) == 1
+
+
+def test_last_year_closing_a_quarterly_figure_comparison_is_the_year_ago_quarter() -> None:
+    text = ("Net income rose in the third quarter. The unit posted earnings of $24 million, compared with a loss "
+            "of $3 million last year. Last year, the company sold its mills.")
+    got = [(text[f.start:f.end], f.value) for f in tag(text, "1989-11-02")]
+    assert ("last year", "1988-Q3") in got
+    assert ("Last year", "1988") in got
+
+
+def test_today_as_the_era_is_not_the_dct() -> None:
+    got = values("Fathers in today's world gain. Today's vote was close. The leaders of tomorrow met.", "1998-04-24")
+    assert got == {"Today": ("DATE", "1998-04-24")}
+    assert values("Tomorrow's meeting is off.", "1998-04-24")["Tomorrow"] == ("DATE", "1998-04-25")
+
+
+def test_every_season_recurs() -> None:
+    assert values("Every summer the river floods.")["Every summer"] == ("SET", "XXXX-SU")
+
+
+def test_the_first_clock_time_of_a_range_shares_the_day_of_the_second() -> None:
+    got = values("On Monday they met. The hearing ran from 9 a.m. to 5 p.m. Thursday.", "2024-05-15")
+    assert got["9 a.m."] == ("TIME", "2024-05-09T09:00")
+    assert got["5 p.m. Thursday"] == ("TIME", "2024-05-09T17:00")
+
+
+def test_a_matter_of_and_a_couple_of_units() -> None:
+    assert values("Within a matter of weeks the camp filled.")["a matter of weeks"] == ("DURATION", "PXW")
+    assert values("It lasted a couple weeks.")["a couple weeks"] == ("DURATION", "P2W")
+
+
+def test_bulletin_clock_times() -> None:
+    got = values("As of 18:00 on 7 March, 4 people were hurt. From 22:00 to 05:00 a curfew applies.", "2023-03-08")
+    assert got["18:00"] == ("TIME", "2023-03-07T18:00")
+    assert "05:00" in got
+    assert values("At 14.30 local time, a blast.", "2023-03-08")["14.30 local time"][1].endswith("T14:30")
+    assert "14.30" not in " ".join(values("Shares closed at 14.30 on Friday.", "2023-03-08"))
+
+
+def test_a_slashed_day_pair_gives_both_days() -> None:
+    got = values("On 3/4 March a bridge fell.", "2023-03-08")
+    assert got["3"] == ("DATE", "2023-03-03") and got["4 March"] == ("DATE", "2023-03-04")
+
+
+def test_the_coming_weekend_is_the_next_one_to_come() -> None:
+    assert values("Protests are planned for the coming weekend.", "2023-03-08")["the coming weekend"] == (
+        "DATE", "2023-W10-WE")
+    assert values("Protests are planned for the coming weekend.", "2023-03-12")["the coming weekend"] == (
+        "DATE", "2023-W11-WE")
+
+
+def test_end_and_start_joined_to_a_month() -> None:
+    found = [f for f in tag("Payments are due by end-March.", "2023-03-08")]
+    assert [(f.value, f.mod) for f in found] == [("2023-03", "END")]
+
+
+def test_the_1800s_is_a_century() -> None:
+    assert values("In the 1800s, the town grew.")["the 1800s"] == ("DATE", "18")
+    assert values("In the 1980s, the town grew.")["the 1980s"] == ("DATE", "198")
+
+
+def test_a_share_of_every_larger_unit_is_a_set() -> None:
+    assert values("The museum is open seven days a week.")["seven days a week"] == ("SET", "P1W")
+    assert values("Guards stand outside 24 hours a day.")["24 hours a day"] == ("SET", "P1D")
+    got = values("Rain fell for three days a week ago.", "2023-03-08")
+    assert got["three days"] == ("DURATION", "P3D") and got["a week ago"] == ("DATE", "2023-W09")
+
+
+def test_a_title_case_headline_keeps_its_times() -> None:
+    assert values("Talks Resume This Week In Geneva", "2024-01-30")["This Week"] == ("DATE", "2024-W05")
+
+
+def test_quarter_and_half_shorthand() -> None:
+    got = values("Q3 revenue rose 5%, up from a year earlier. In Q1 2024, output will grow.\nIn H1, costs rose.",
+                 "2023-11-20")
+    assert got["Q3"] == ("DATE", "2023-Q3") and got["a year earlier"] == ("DATE", "2022-Q3")
+    assert got["Q1 2024"] == ("DATE", "2024-Q1") and got["H1"] == ("DATE", "2023-H1")
+    assert values("3Q89 profit fell.", "1989-11-02")["3Q89"] == ("DATE", "1989-Q3")
+    assert "Q3" not in values("The Audi Q3 sold well.", "2023-11-20")
+
+
+def test_a_weekday_of_the_week_named_after_it() -> None:
+    got = values("The vote is on Monday next week. He left on Tuesday last week.", "2023-03-08")
+    assert got["Monday next week"] == ("DATE", "2023-03-13")
+    assert got["Tuesday last week"] == ("DATE", "2023-02-28")
+
+
+def test_years_ago_on_a_named_month_or_day() -> None:
+    got = values("The war began a year ago this month. Five years ago today, the dam burst.", "2023-03-08")
+    assert got["a year ago this month"] == ("DATE", "2022-03")
+    assert got["Five years ago today"] == ("DATE", "2018-03-08")
+    assert values("Five years ago today, it fell.", "2024-02-29")["Five years ago today"] == ("DATE", "2019")

@@ -13,7 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsgraph.times.lexicon import MONTHS
-from newsgraph.times.patterns import EXPLICIT_YEAR, FORWARD_CUE, PERIOD_WORD, PLUPERFECT_BEFORE, UNTIL_CUE
+from newsgraph.times.patterns import (
+    COMPARISON_AFTER,
+    EXPLICIT_YEAR,
+    FORWARD_CUE,
+    LAST_BEFORE,
+    PERIOD_WORD,
+    PLUPERFECT_BEFORE,
+    PROPER_NAMED,
+    TITLE_CLOSE,
+    TITLE_MID,
+    TITLE_NEXT,
+    TITLE_QUOTED,
+    UNTIL_CUE,
+)
 from newsgraph.times.scan import Candidate
 
 # Tense hint: character offset -> -1 (past), +1 (future), 0 (present or unknown).
@@ -117,11 +130,33 @@ class Anchoring:
 
     def _quarter_context(self, start: int) -> bool:
         """Is 'a year earlier' here comparing quarterly figures? Yes if the nearest period named before it (within
-        ~300 characters) is a quarter, not 'the nine months' or 'the year'."""
+        ~300 characters, else ~900) is a quarter, not 'the nine months' or 'the year'."""
         last = None
-        for m in PERIOD_WORD.finditer(self.text, max(0, start - 300), start):
-            last = m
-        return last is not None and last.group(0).lower().startswith(("quarter", "period", "3q", "q"))
+        for reach in (300, 900):  # nothing named close by: the comparison shares the period named further back
+            for m in PERIOD_WORD.finditer(self.text, max(0, start - reach), start):
+                if not self._comparison_year(m.start(), m.end()):
+                    last = m  # 'a year ago', 'year-earlier', 'last year' compare with a period; they name none
+            if last is not None:
+                break
+        return last is not None and re.match(r"quarter|period|[1-4]q|q[1-4]", last.group(0).lower()) is not None
+
+    def _in_title(self, c: Candidate) -> bool:
+        """Is this expression part of a title or name ("This Week With David Brinkley", "High Noon")? Its words
+        are all capitalised though it stands mid-sentence, after an opening quote or a capitalised word, and a
+        closing quote or another capitalised word follows. Weekdays, months and holidays are capitalised anyway."""
+        words = [w for w in re.findall(r"[A-Za-z]+", self.text[c.start:c.end]) if w not in ("the", "of")]
+        if not words or not all(w[0].isupper() for w in words) or PROPER_NAMED.search(self.text, c.start, c.end):
+            return False
+        lo = max(0, c.start - 30)
+        if TITLE_MID.search(self.text, lo, c.start):
+            return bool(TITLE_CLOSE.match(self.text, c.end) or TITLE_NEXT.match(self.text, c.end))
+        # a quote opening a sentence: '"Now," he said' is speech; '"This Week With David Brinkley"' a title
+        return bool(TITLE_QUOTED.search(self.text, lo, c.start) and TITLE_NEXT.match(self.text, c.end))
+
+    def _comparison_year(self, start: int, end: int) -> bool:
+        """Is the word 'year' at [start, end) part of 'a year ago', 'year-earlier' or 'last year'?"""
+        return self.text[start:end].lower() == "year" and bool(
+            COMPARISON_AFTER.match(self.text, end) or LAST_BEFORE.search(self.text, max(0, start - 6), start))
 
     def _ends_clause(self, end: int) -> bool:
         return bool(re.match(r"\s*(?:[,.;:)!?\"”]|$|and\b|but\b|when\b|the\s+company\b)", self.text[end:end + 12]))

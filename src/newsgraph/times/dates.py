@@ -151,6 +151,8 @@ class DateRules(Anchoring):
                 if self.dct and int(num) > self.dct.year % 100:
                     century -= 1
                 return "DATE", f"{century:02d}{num[0]}", mod
+            if num.endswith("00") and int(num) < 1900:
+                return "DATE", num[:2], mod  # 'the 1800s' is the nineteenth century, not its first ten years
             return "DATE", num[:3], mod
         century = self.dct.year // 100 if self.dct else 19
         if self.dct and DECADE_WORDS[dec] * 10 > self.dct.year % 100:

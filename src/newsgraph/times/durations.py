@@ -8,7 +8,7 @@ import re
 from newsgraph.times.anchoring import Anchoring
 from newsgraph.times.lexicon import words_to_number
 from newsgraph.times.normalise import MODS, amount_of, norm, unit_of
-from newsgraph.times.patterns import RATE_BEFORE
+from newsgraph.times.patterns import RATE_BEFORE, SOMEDAY_AFTER, SOMEDAY_BEFORE
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value
 
@@ -30,6 +30,8 @@ class DurationRules(Anchoring):
             return None
         if raw_num in ("some", "many") and not plural:
             return None
+        if raw_num == "one" and unit == "day" and not (m["det"] or m["mod"] or m["rel"]) and self._someday(c):
+            return "DATE", "FUTURE_REF", None  # 'Islam will one day be the second religion': some day, not P1D
         rel = norm(m["rel"]) or norm(m["rel2"])
         n = amount_of(m["num"], m["half"])
         if n is not None and n >= 1000 and not plural:
@@ -54,6 +56,11 @@ class DurationRules(Anchoring):
         if unit == "hour" and n == 24 and (m["det"] or rel):
             return "DURATION", "P1D", mod  # 'the last twenty-four hours' is the past day (TimeML's own example)
         return "DURATION", duration_value(n, unit), mod
+
+    def _someday(self, c: Candidate) -> bool:
+        """Is 'one day' here the adverb 'some day' (after a modal or a subject, before a verb)?"""
+        return bool(SOMEDAY_BEFORE.search(self.text, max(0, c.start - 8), c.start)
+                    and SOMEDAY_AFTER.match(self.text, c.end))
 
     def _after_quantity(self, start: int) -> bool:
         """'$5 a year', '10 percent a month': the 'a year' is a rate (SET), not a stretch of time."""

@@ -16,7 +16,7 @@ MODS: dict[str, str] = {
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "early": "START", "earlier": "START", "the beginning of": "START",
     "the start of": "START", "late": "END", "later": "END", "the end of": "END", "the close of": "END",
-    "mid": "MID", "the middle of": "MID",
+    "mid": "MID", "the middle of": "MID", "end": "END", "start": "START",
 }
 
 
@@ -54,7 +54,8 @@ def unit_of(word: str) -> str | None:
 
 def amount_of(num: str, half: str | None) -> float | None:
     raw = norm(num)
-    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of", "thousands of"):
+    if raw in ("several", "few", "a few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of", "thousands of",
+               "a matter of"):
         return None
     # 'for another week', 'a further month', 'an extra day': one more unit
     n = 1.0 if raw in ("another", "a further", "an extra") else words_to_number(raw)

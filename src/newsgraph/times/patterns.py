@@ -24,7 +24,7 @@ _NUMW = (
 NUMBER = _i(
     rf"(?:\d+|{_NUMW})\s+and\s+a\s+half|a\s+quarter(?:\s+of\s+an?)?(?=[\s-]+century)|"
     rf"\d+(?:\.\d+)?(?:\s+1/2|½)?|(?:a|one|two|three|four|five)?\s*(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUMW})?|"
-    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|another|a\s+further|an\s+extra|an?|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|"
+    rf"{_NUMW}(?:\s+hundred(?:\s+(?:and\s+)?{_NUMW})?)?|half\s+an?|another|a\s+further|an\s+extra|an?|a\s+couple(?:\s+of)?|couple\s+of|a\s+matter\s+of|a\s+few|few|several|many|"
     r"some|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|numerous|a\s+single"
 )
 UNIT_RX = _i(
@@ -56,7 +56,7 @@ APPROX = _i(
     r"as\s+little\s+as|another|an\s+additional|a\s+further)"
 )
 EDGE = _i(
-    r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle|close|rest|remainder|first\s+half|"
+    r"(?:early|late|mid|earlier|later|end(?=-)|start(?=-)|the\s+(?:beginning|start|end|middle|close|rest|remainder|first\s+half|"
     r"second\s+half|last\s+half|latter\s+half|turn)\s+of)"
 )
 PART = _i(r"(?:morning|afternoon|evening|night)")
@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  rf"\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?")),
     ("year", _c(rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<fiscal>(?i:(?:the\s+)?(?:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)|FY))\s*)?"
                 rf"(?<![\d$£€¥#.,/])(?<!\d-)(?P<year>{YEAR})(?![\d%]|,\d|\.\d|-\d|s\b|'s\b|-(?:year|month|day|old))")),
-    ("decade", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]*)?"
+    ("decade", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]*(?:(?i:the)\s+)?)?"
                   rf"(?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)")),
     ("century", _c(rf"(?:(?i:the)\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<ord>\d{{1,2}}{ORD_SUFFIX}|"
                    rf"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
@@ -119,20 +119,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))?[\s-]*(?:(?i:fiscal)[\s-]+)?"
                    rf"(?P<unit>(?i:quarter|half|period))(?!\w)"
                    rf"(?:(?:\s+(?i:of))?(?:\s+(?i:fiscal))?\s+(?P<year>{YEAR})(?![\d]))?")),
+    # business shorthand: 'Q3 revenue', 'in Q1 2024', 'H1 profit', '3Q89'
+    ("quarter_abbr", _c(rf"(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<q2>[1-4])Q(?P<yy>\d\d)?)(?![\w-])(?:\s+(?P<year>{YEAR})(?![\d]))?")),
     ("year_ago_adj", _c(_i(r"(?<![\w-])year-(?:earlier|ago)(?![\w-])"))),
     ("year_end", _c(_i(r"(?<![\w-])(?P<what>year|month|quarter)(?:[- ]|.s\s+)end(?![\w-])"))),
     ("vague_ago", _c(_i(r"(?:(?:some|many|several|a\s+few|few)\s+)?(?P<unit>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)(?![\w-])"))),
     ("weekday", _c(rf"(?:(?P<edge>(?i:early|late|mid))\s+)?(?P<wd>{WEEKDAY_NAMES})(?P<plural>s)?(?!\w)"
                    rf"(?:[\s-](?P<part>{PART})(?P<pplural>s)?(?!\w))?")),
     ("ordinal_day", _c(rf"(?<=\s)(?P<prep>(?i:on|since|by|until|till|from|before|after|through|of|to|and))\s+"
-                       rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
+                       rf"(?P<ext>(?i:the)\s+)(?P<day>{DAY}){ORD_SUFFIX}(?![\w-])(?!\s+[A-Z][a-z])(?!\s+(?i:century|anniversary|floor|time|place|of\s+(?!this\s+month|last\s+month|the\s+month|{MONTH_NAMES})))")),
     ("clock", _c(rf"(?:(?P<mod>(?i:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after))\s+)?"
                  rf"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm|o.clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))(?![a-z])"
                  rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC|(?i:local\s+time)))?"
                  rf"(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|(?P<deic>(?i:today|tonight|yesterday|tomorrow))|"
                  rf"(?P<mon>{MONTH_NAMES})\s+(?P<day>{DAY})(?!\d)(?:,?\s+(?P<cy>{YEAR})(?!\d))?))?")),
-    ("clock24", _c(r"\b(?i:at|by|until|from|before|after)\s+(?P<ext>(?:(?P<mod>(?i:about|around|approximately|roughly|"
-                   r"approx\.))\s+)?(?P<h>[01]\d|2[0-3])[:h](?P<mi>[0-5]\d))(?![\d:]|\.\d)"
+    # 'as of 18:00', 'from 22:00 to 05:00', 'at 14.30 local time' (a dotted time only with its zone or 'hours')
+    ("clock24", _c(r"\b(?i:at|by|until|till|to|from|before|after|since|as\s+of)\s+(?P<ext>(?:(?P<mod>(?i:about|around|approximately|roughly|"
+                   r"approx\.))\s+)?(?P<h>[01]\d|2[0-3])(?:[:h]|\.(?=[0-5]\d\s*(?:(?i:local\s+time|hours|hrs)|GMT|UTC|[A-Z]{2,4}T)\b))"
+                   r"(?P<mi>[0-5]\d))(?![\d:]|\.\d)"
                    r"(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC|(?i:local\s+time|hours)))?")),
     ("clock_gmt", _c(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|Zulu)\b")),
     ("noon", _c(rf"(?P<w>(?i:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning))(?:(?:,\s*|\s+)(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_NAMES})|"
@@ -141,7 +145,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?:\s+(?i:or\s+so))?\s+"
                rf"(?P<dir>(?i:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously))(?![\w-])")),
     ("duration", _c(rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<det>(?i:the|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|all))\s+(?![^\s-]+-(?i:second|minute|hour|day|week|month|year|decade)s?\b))?"
-                    rf"(?:(?P<rel>(?i:past|last|next|first|previous|coming|latest|final|following|preceding|remaining|initial|recent|prior|few|same|other|additional|ensuing|intervening))\s+)?"
+                    rf"(?:(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)"
+                    rf"(?<!\bshould\s)(?<!\bmust\s)(?<!\bnot\s)(?P<rel>(?i:past|last|next|first|previous|coming|latest|final|following|preceding|remaining|initial|recent|prior|few|same|other|additional|ensuing|intervening))\s+)?"
                     rf"(?:(?P<rel2>(?i:few|several))\s+)?"
                     rf"(?P<num>{NUMBER})(?:\s+(?i:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|odd|plus)[\s-]+)?"
                     rf"(?P<unit>{UNIT_RX})(?P<half>(?i:\s+and\s+a\s+half))?(?P<orso>\s+(?i:or\s+so))?(?![\w])(?![\s-]+(?i:old|of\s+age))"
@@ -164,11 +169,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'sold annually', 'paid quarterly': the adverbs recur (SET); 'a quarterly dividend', 'its initial quarterly of'
     # use the word as an adjective or noun, not as a time expression
     ("set_adverb", _c(_i(r"(?<![\w-])(?P<w>annually|quarterly)(?![\w-])") + ADVERB_END)),
+    # 'closed at weekends', 'open on Sundays' (the weekday plural is the weekday pattern's): a recurring weekend
+    ("weekends", _c(r"\b(?i:at|on|over|during)\s+(?P<ext>(?i:weekends))(?![\w-])")),
     ("set_every", _c(rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>(?i:other|two|three|four|five|six|ten|\d+|a\s+few|few|several))\s+)?"
-                     rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES}))(?![\w-])")),
-    ("set_times", _c(_i(r"(?P<n>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
+                     rf"(?:(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|seconds|minutes|hours|days|weeks|months|years))|(?P<wd>{WEEKDAY_NAMES})|(?P<mon>{MONTH_NAMES})|(?P<season>(?i:spring|summer|autumn|fall|winter)))(?![\w-])")),
+    # 'open seven days a week', 'guarded 24 hours a day': a share of every larger unit, so the larger unit recurs
+    ("set_share", _c(_i(rf"(?P<num>{_NUMW}|\d+)[\s-]+(?P<small>hours|days|nights|weeks|months)\s+(?:a|an|per|each)\s+"
+                        r"(?P<unit>day|week|month|year)(?![\w-])(?!\s+(?:ago|earlier|later|before|after|back|old)\b)"))),
+    ("set_times", _c(_i(r"(?P<n>once|twice|(?:three|four|five|six|ten|several|many|a\s+few|a\s+couple\s+of|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|decade|quarter)(?![\w-])"))),
     ("fuzzy", _c(_i(r"(?<![\w-])(?P<w>now|currently|current|recently|lately|nowadays|these\s+days|at\s+present|presently|"
-                    r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past|"
+                    r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|dozen)\b)|"
+                    r"some\s?day|"
                     r"as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+time\s+being|the\s+present|"
                     r"the\s+(?:near|short|long|longer)\s+term)(?![\w-])"))),
 ]
@@ -179,10 +190,10 @@ NEEDLES: dict[str, re.Pattern[str]] = {
         "iso": r"\d-\d\d-\d", "cjk": "月", "numeric": r"\d[./]\d", "decade": r"0'?s\b|ties\b",
         "century": "centur", "spelled_year": "nineteen|thousand", "part_this": "morning|afternoon|evening|night",
         "the_unit_rel": r"\b(?:before|after|earlier)\b", "week_of": r"week\s+of", "season": "spring|summer|autumn|winter|fall",
-        "year_ago_adj": "year-", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
-        "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d",
-        "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times",
-        "set_every": r"\b(?:every|each|per)\b", "set": r"ly\b", "set_adverb": r"ally\b|quarterly", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
+        "year_ago_adj": "year-", "quarter_abbr": r"\b(?:Q[1-4]|H[12]|[1-4]Q)", "year_end": "end", "vague_ago": r"\b(?:ago|earlier|later)\b",
+        "ordinal_day": r"\d(?:st|nd|rd|th)\b", "clock": r"\d\s*(?:[ap]\.?m|o.clock|in\s+the\s|at\s+night)", "clock24": r"\d[:h]\d\d|\d\.\d\d\s*(?:local|hours|hrs|GMT|UTC|[A-Z]{2,4}T)",
+        "noon": "noon|midnight|midday|mid", "clock_gmt": r"\d\d\s*(?:GMT|UTC|Zulu)", "ahead": "ahead", "long_adj": "-long", "set_times": r"once|twice|times", "set_share": r"s\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b",
+        "set_every": r"\b(?:every|each|per)\b", "weekends": "weekends", "set": r"ly\b", "set_adverb": r"ally\b|quarterly", "bare_plural": r"s\b", "plural_of": r"s\s+of\s",
         "ago": r"\b(?:ago|earlier|later|before|after|back|hence|from\s+now|from\s+today|prior|previously)\b",
         "holiday": r"thanksgiving|christmas|new\s+year|election\s+day|independence|halloween|valentine|easter|"
                    r"good\s+friday|memorial|labor|veterans|boxing|may\s+day|bastille|armistice",
@@ -191,12 +202,40 @@ NEEDLES: dict[str, re.Pattern[str]] = {
 # Lower number wins a tie between equal-length candidates.
 PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b|年")
-PERIOD_WORD = re.compile(r"\b(?:quarter|period|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
+# the 'year' of a comparison ('from $3 million a year ago', 'the year-earlier loss', 'compared with last year')
+COMPARISON_AFTER = re.compile(r"[\s-]+(?:ago|earlier|before)\b", re.IGNORECASE)
+LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
+PERIOD_WORD = re.compile(r"\b(?:quarter|period|[1-4]Q(?:\d\d)?|Q[1-4]|(?:nine|six|three|twelve|\d+)\s+months|year|fiscal)\b", re.IGNORECASE)
 # 'in his fifties', 'a woman in her early 30s': a person's age, not a decade of the calendar.
 AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|one's)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+# 'today's youth', 'the leaders of tomorrow': the present or future era in general, not the DCT's day. Only a
+# possessive on a noun that happens on a day ('today's vote', 'yesterday's announcement') names that day.
+GENERIC_POSSESSIVE = re.compile(r"['’]s\s+(?P<first>[a-z]+)(?:[\s-]+(?P<second>[a-z]+))?")
+GENERIC_OF = re.compile(r"\b[a-z]{3,}\s+of\s+$")
+DAY_NOUNS = frozenset({
+    "vote", "votes", "voting", "meeting", "meetings", "talks", "session", "sessions", "trading", "announcement",
+    "decision", "hearing", "match", "game", "games", "race", "attack", "attacks", "election", "elections", "edition",
+    "editions", "issue", "paper", "papers", "newspaper", "newspapers", "ruling", "rally", "rallies", "summit", "visit",
+    "ceremony", "strike", "strikes", "protest", "protests", "report", "editorial", "statement", "speech", "news",
+    "deadline", "agenda", "schedule", "program", "programme", "broadcast", "show", "debate", "close", "opening",
+    "session's", "events", "event", "results", "figures", "data", "auction", "offering", "launch", "funeral", "march",
+    "parade", "service", "trial", "verdict", "sentencing", "talk", "interview", "briefing", "conference", "bombing",
+    "explosion", "raid", "shooting", "crash", "incident", "arrival", "departure", "flight", "meeting's", "release",
+    "referendum", "poll", "polls", "primary", "runoff", "final", "semifinal", "kickoff", "performance", "concert"})
 RATE_BEFORE = re.compile(r"(?:\d|percent|%|dollars?|cents?|million|billion|trillion|times)\s*$|"
                          r"(?:\d[\d,.]*|dozens|hundreds|thousands|millions|thousand|hundred|million)\s+"
                          r"(?:of\s+)?(?:[a-z]+\s+){1,2}$")
+# 'will one day be', 'hopes to one day fly', 'he one day follow': 'one day' before a verb is 'some day'
+SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|to|he|she|they|we|I|you)\s+$")
+SOMEDAY_AFTER = re.compile(r"\s+(?!(?:of|after|before|later|earlier|and|or|ago|in|at|when|that|the|a|an|to)\b)[a-z]+\b")
+# A title or name that happens to be made of time words: ABC's "This Week With David Brinkley", the film
+# "High Noon", the "Spring of Life" marches. Capitalised mid-sentence and joined to a quote or another capital.
+PROPER_NAMED = re.compile(rf"{WEEKDAY_NAMES}|{MONTH_ALONE}|\d|Christmas|Easter|Thanksgiving|Halloween|New\s+Year|Day\b|Eve\b")
+TITLE_CLOSE = re.compile(r"[,.!?]?(?:''|\"|”|’)")
+TITLE_NEXT = re.compile(r"\s+(?:(?:of|the|and|With|with)\s+)?[A-Z][a-z]")
+# mid-sentence (after a lowercase word, so not inside a Title Case headline), maybe quoted
+TITLE_MID = re.compile(r"(?:\b[a-z]+|[,;'’])\s+(?:``|\"|“|‘)?(?:[A-Z][a-z]+\s+)?$")
+TITLE_QUOTED = re.compile(r"(?:``|\"|“|‘)(?:[A-Z][a-z]+\s+)?$")  # a quote opening a sentence
 PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 COUNT_BEFORE = re.compile(rf"(?:\d|\b{_NUMW}|\bdozen)\s+$", re.IGNORECASE)
 UNTIL_CUE = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.IGNORECASE)

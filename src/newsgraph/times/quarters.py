@@ -54,11 +54,15 @@ class QuarterRules(Anchoring):
                 return "DATE", f"{y0:04d}-Q{q0}", None
             if relset & {"current"} and self.dct is not None:
                 return "DATE", fmt_at(self.dct, "quarter"), None
+            if relset & {"latest", "recent", "just-ended", "just", "ended"} and not back and self.quarter is not None:
+                return "DATE", f"{self.quarter[0]:04d}-Q{self.quarter[1]}", None  # the quarter the story reports
             if relset & {"latest", "recent", "just-ended", "just", "ended"} and not back and self.dct is not None:
                 q0 = (self.dct.month - 1) // 3
                 return "DATE", (f"{self.dct.year:04d}-Q{q0}" if q0 else f"{self.dct.year - 1:04d}-Q4"), None
             if year is not None:
                 base = self.quarter or self._current_quarter()
+                if unit == "period" and not self._quarter_context(c.start):
+                    base = None  # 'the nine months ... the 1988 period': the year's stretch, not a quarter of it
                 return "DATE", (f"{year:04d}-Q{base[1]}" if base else f"{year:04d}"), None
             if relset & {"next"}:
                 if self.dct is None:
@@ -85,9 +89,41 @@ class QuarterRules(Anchoring):
                 elif det == "last year's":
                     year, back = self.dct.year - 1, 0
             year -= back
-        if not back and self._reported(year, q):
+        if not back and (self._reported(year, q) or self.tense(c.start) < 0) and not self._indefinite(c):
+            self.quarter = (year, q)  # 'reported fourth-quarter net'; not 'after a flat second quarter
+        return "DATE", f"{year:04d}-Q{q}", None
+
+    def _h_quarter_abbr(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        """'Q3 revenue', 'in Q1 2024', 'H1 profit', '3Q89': the quarter or half of the year written, else of the DCT's
+        year (a quarter still to come in past-tense text is last year's, as for 'the fourth quarter')."""
+        brand = re.search(r"(?<![.!?]\s)(?<![\n\"“(])\b([A-Z][A-Za-z]+)\s+$", self.text[max(0, c.start - 30):c.start])
+        if brand is not None and c.start - len(brand.group(0)) > 0:
+            return None  # 'the Audi Q3', 'a Samsung H1': a model name, not a period
+        year: int | None = int(m["year"]) if m["year"] else None
+        if m["yy"]:
+            yy = int(m["yy"])
+            year = (1900 if yy > 40 else 2000) + yy
+        if m["h"]:
+            y = year or (self.dct.year if self.dct else None)
+            return "DATE", (f"{y:04d}-{m['h']}" if y else f"XXXX-{m['h']}"), None
+        q = int((m["q"] or "")[1:] or m["q2"])
+        if year is None:
+            if self.dct is None:
+                return "DATE", f"XXXX-Q{q}", None
+            year = self.dct.year
+            if q > (self.dct.month - 1) // 3 + 1 and self.tense(c.start) < 0:
+                year -= 1
+        if self._reported(year, q) or self.tense(c.start) < 0:
             self.quarter = (year, q)
         return "DATE", f"{year:04d}-Q{q}", None
+
+    def _indefinite(self, c: Candidate) -> bool:
+        """'a flat second quarter', 'a strong first quarter': a quarter described in passing, not the one the
+        story's figures (and its later 'the year-earlier period') are about. ('a third-quarter loss': the article
+        belongs to the loss, and the quarter is the story's.)"""
+        if "-" in c.match.group(0):
+            return False
+        return bool(re.search(r"\ban?\s+(?:[a-z]+\s+)?$", self.text[max(0, c.start - 20):c.start], re.IGNORECASE))
 
     def _reported(self, year: int, q: int) -> bool:
         """Can results for this quarter be out yet (it ended before the DCT)? Only such a quarter is the one a
@@ -107,7 +143,9 @@ class QuarterRules(Anchoring):
         return (self.dct.year, q) if q else (self.dct.year - 1, 4)
 
     def _h_year_ago_adj(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
-        if self.quarter is not None:
+        """'year-earlier net' compares with the period named last: the quarter's twin a year back, or (after 'the
+        nine months', 'last year') the year before."""
+        if self.quarter is not None and self._quarter_context(c.start):
             return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", None
         if self.dct is None:
             return "DATE", "PAST_REF", None

@@ -11,10 +11,12 @@ from newsgraph.times.anchoring import Anchoring
 from newsgraph.times.calendar import shift, valid_day, weekday_near
 from newsgraph.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from newsgraph.times.normalise import MODS, amount_of, norm, season_of, unit_of, unknown_value
-from newsgraph.times.patterns import COUNT_BEFORE
+from newsgraph.times.patterns import COUNT_BEFORE, DAY_NOUNS, GENERIC_OF, GENERIC_POSSESSIVE
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value, fmt_at
 
+FIGURE_BEFORE = re.compile(r"\b(?:compared\s+with|from|versus|against)\s+(?:a\s+(?:loss|profit|gain)\s+of\s+|earnings\s+of\s+)?"
+                           r"(?:C|US)?\$[\d.,]+\s*(?:million|billion)?(?:,\s+or\s+[^,]{1,25},?)?\s*$", re.IGNORECASE)
 FORTNIGHT_RELS = frozenset({"past", "last", "next", "coming", "the past", "the last", "the next", "the coming",
                             "the previous", "previous", "the following", "this past", "this coming", "the full"})
 
@@ -31,6 +33,8 @@ class RelativeRules(Anchoring):
         if self.dct is None:
             ref = {"today": "PRESENT_REF", "tonight": "PRESENT_REF", "overnight": "PRESENT_REF"}.get(w)
             return "DATE", ref or ("PAST_REF" if offsets[w] < 0 else "FUTURE_REF"), mod
+        if w in ("today", "tomorrow") and not part and self._generic_day(c):
+            return None
         d = self.dct + timedelta(days=offsets[w])
         if w == "overnight":
             self.night = self.dct - timedelta(days=1)
@@ -43,6 +47,14 @@ class RelativeRules(Anchoring):
                 self.night = d
             return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", mod
         return "DATE", d.isoformat(), mod
+
+    def _generic_day(self, c: Candidate) -> bool:
+        """'today's youth', 'the chips of today', 'the people of tomorrow': the era, not a day (TimeBank leaves these
+        untagged); 'today's vote' and 'in today's editions' keep their day."""
+        m = GENERIC_POSSESSIVE.match(self.text, c.end)
+        if m is not None:
+            return not ({m["first"], m["second"]} & DAY_NOUNS)
+        return bool(GENERIC_OF.search(self.text, max(0, c.start - 20), c.start))
 
     def _h_part_this(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         rel, part = norm(m["rel"]), norm(m["part"])
@@ -84,6 +96,9 @@ class RelativeRules(Anchoring):
             return self._relative_day(rel, mod, c)
         if what in SEASONS:
             return self._season(rel, SEASONS[what], mod)
+        if what in ("decade", "century") and rel in ("past", "the past", "this past"):
+            # 'over the past decade': the ten years up to now, a stretch (as 'the past ten years'), not the 1990s
+            return "DURATION", duration_value(1, what), mod
         if what == "season":  # 'this season' in news is mostly a sports or fashion season: about a year
             n = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1,
                  "the last": -1, "this past": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel)
@@ -125,9 +140,22 @@ class RelativeRules(Anchoring):
         if self.dct is None:
             n = step[rel]
             return "DATE", ("PRESENT_REF" if n == 0 else "PAST_REF" if n < 0 else "FUTURE_REF"), mod
-        if unit == "weekend" and step[rel] == 0:
-            return "DATE", fmt_at(self._weekend_date(c, self.dct), "weekend"), mod
+        if unit == "weekend" and (step[rel] == 0 or "coming" in rel):
+            # 'this weekend'; 'the coming weekend' is the next one to come, this week's on a weekday
+            base = self.dct + timedelta(days=1) if "coming" in rel and self.dct.isoweekday() == 7 else self.dct
+            return "DATE", fmt_at(self._weekend_date(c, base) if step[rel] == 0 else self._coming_weekend(base),
+                                  "weekend"), mod
+        if rel == "last" and unit == "year" and self.quarter is not None and self._figure_compared(c):
+            # 'earnings of $24 million, compared with a loss of $3 million last year': the year-ago quarter
+            return "DATE", f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}", mod
         return "DATE", fmt_at(shift(self.dct, step[rel], unit), unit), mod
+
+    def _figure_compared(self, c: Candidate) -> bool:
+        """Does 'last year' close a comparison of reported figures ('from $3 million last year', 'last year's
+        $1.55 billion') in a story about a quarter?"""
+        before = self.text[max(0, c.start - 60):c.start]
+        figure = FIGURE_BEFORE.search(before) or re.match(r"['’]s\s+(?:C|US)?\$", self.text[c.end:c.end + 6])
+        return bool(figure) and self._quarter_context(c.start)
 
     def _relative_day(self, rel: str, mod: str | None, c: Candidate) -> tuple[str, str, str | None] | None:
         """'that day', 'the next day', 'later in the day': a day of the story, counted from the last one named."""
@@ -148,6 +176,11 @@ class RelativeRules(Anchoring):
         if steps[rel]:
             self._set_ref(d)
         return "DATE", d.isoformat(), mod
+
+    @staticmethod
+    def _coming_weekend(base: date) -> date:
+        """The Saturday of the next weekend to come (the current one if ``base`` is a Saturday)."""
+        return base + timedelta(days=(6 - base.isoweekday()) % 7)
 
     def _weekend_date(self, c: Candidate, base: date) -> date:
         """'the weekend': the one just past in past-tense text, the coming one otherwise."""

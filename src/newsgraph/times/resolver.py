@@ -32,6 +32,8 @@ class Resolver(DateRules, RelativeRules, QuarterRules, ClockRules, DurationRules
     def resolve(self, c: Candidate) -> Found | None:
         handler = getattr(self, f"_h_{c.kind}")
         self._narrative = None
+        if self._in_title(c):
+            return None
         try:
             out = handler(c.match, c)
         except (ValueError, OverflowError):  # '9000 years ago' leaves the calendar datetime can represent

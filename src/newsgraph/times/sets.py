@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.times.anchoring import Anchoring
-from newsgraph.times.lexicon import PARTS_OF_DAY, WEEKDAYS, words_to_number
+from newsgraph.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, words_to_number
 from newsgraph.times.normalise import norm, unit_of
 from newsgraph.times.scan import Candidate
 from newsgraph.times.values import duration_value
@@ -31,6 +31,8 @@ class SetRules(Anchoring):
             return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}", None
         if m["mon"]:
             return "SET", f"XXXX-{self._month_num(m['mon']):02d}", None
+        if m["season"]:  # 'every summer the river floods'
+            return "SET", f"XXXX-{SEASONS[m['season'].lower()]}", None
         word = norm(m["unit"])
         if word == "weekend":
             return "SET", "XXXX-WXX-WE", None
@@ -48,6 +50,12 @@ class SetRules(Anchoring):
         if word.endswith("s") and not num:
             return None
         return "SET", duration_value(n, unit), None
+
+    def _h_weekends(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return "SET", "XXXX-WXX-WE", None
+
+    def _h_set_share(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
+        return self._h_set_times(m, c)
 
     def _h_set_times(self, m: re.Match[str], c: Candidate) -> tuple[str, str, str | None] | None:
         unit = unit_of(norm(m["unit"]))

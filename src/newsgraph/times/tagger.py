@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from newsgraph.times.anchoring import TenseFn
@@ -40,14 +40,17 @@ def tag(text: str, published: str | None, ranges: list[tuple[int, int]] | None =
                 out.append(second)
                 taken_to = second.end
     out = day_ranges(text, out, spans)
+    out = days_around_dates(text, out)
+    out = weekdays_of_weeks(text, out)
+    out = years_ago_on(text, out)
     out = parts_of_dated_days(text, out)
     weekday_sets(text, out)
     clock_days_after(text, out)
     return out
 
 
-# 'from 1 to 7 March', 'the night of 4 to 5 June', '12-14 May': the first day of a range shares the month and year
-RANGE_START = re.compile(r"(?<![\d.,/:-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|or|&)\s*$")
+# 'from 1 to 7 March', 'the night of 4 to 5 June', '12-14 May', 'on 3/4 March': the first day of a range shares the month and year
+RANGE_START = re.compile(r"(?<![\d.,/:-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|/|to|and|or|&)\s*$")
 DAY_FIRST = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]")
 
 
@@ -62,8 +65,70 @@ def day_ranges(text: str, found: list[Found], spans: list[tuple[int, int]]) -> l
             day = int(m["day"])
             year, month = int(f.value[:4]), int(f.value[5:7])
             if day < int(f.value[8:]) and valid_day(year, month, day):
-                out.append(Found(m.start("day"), m.start("day") + len(m.group(0).split()[0].rstrip("-–")),
+                out.append(Found(m.start("day"), m.start("day") + len(m.group(0).split()[0].rstrip("-–/")),
                                  "DATE", f"{year:04d}-{month:02d}-{day:02d}", None, f.anchor))
+        out.append(f)
+    return out
+
+
+# 'the day before last Tuesday's hearing', 'the day after March 3': one day counted from the date named right after.
+DAY_AROUND = re.compile(r"(?i:the\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+$")
+
+
+def days_around_dates(text: str, found: list[Found]) -> list[Found]:
+    """Merge 'the day before' with the day-valued date that follows it into one DATE a day off that date (the
+    rule for 'the day before' alone counts from the story's date, which is not what this names)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        m = DAY_AROUND.fullmatch(text, prev.start, f.start) if prev is not None else None
+        if prev is not None and m is not None and f.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
+            step = timedelta(days=1 if m["dir"].lower() == "after" else -1)
+            out[-1] = Found(prev.start, f.end, "DATE", (date.fromisoformat(f.value) + step).isoformat(), None, f.anchor)
+            continue
+        out.append(f)
+    return out
+
+
+# 'on Monday next week', 'Tuesday last week': the weekday of the week named right after it.
+WEEK_AFTER = re.compile(r"\s+(?:(?i:of)\s+)?(?i:next|last|this|the\s+following|the\s+previous)\s+(?i:week)")
+
+
+def weekdays_of_weeks(text: str, found: list[Found]) -> list[Found]:
+    """Merge a bare weekday with the ISO week named right after it into that week's day."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        week = re.fullmatch(r"(\d{4})-W(\d\d)", f.value) if f.type == "DATE" else None
+        if (prev is not None and week is not None and prev.type == "DATE" and WEEKDAY_WORD.fullmatch(text, prev.start, prev.end)
+                and WEEK_AFTER.fullmatch(text, prev.end, f.end) and re.fullmatch(r"\d{4}-\d\d-\d\d", prev.value)):
+            wd = date.fromisoformat(prev.value).isoweekday()
+            day = date.fromisocalendar(int(week[1]), int(week[2]), wd)
+            out[-1] = Found(prev.start, f.end, "DATE", day.isoformat(), prev.mod, f.anchor)
+            continue
+        out.append(f)
+    return out
+
+
+# 'a year ago this month', 'four years ago last month', 'five years ago today': that month or day, years back.
+YEARS_AGO = re.compile(r"(?i:.*\byears?\s+ago)")
+AGO_ON = re.compile(r"\s+(?i:this\s+month|last\s+month|today|yesterday|this\s+week|last\s+week)")
+
+
+def years_ago_on(text: str, found: list[Found]) -> list[Found]:
+    """Merge 'N years ago' with the month or day named right after it: the same month or day, N years back."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "DATE" and re.fullmatch(r"\d{4}", prev.value) and f.type == "DATE"
+                and YEARS_AGO.fullmatch(text, prev.start, prev.end) and AGO_ON.fullmatch(text, prev.end, f.end)
+                and re.fullmatch(r"\d{4}-(?:\d\d(?:-\d\d)?|W\d\d)", f.value)):
+            value = prev.value + f.value[4:]
+            if "W" in f.value or (re.fullmatch(r"\d{4}-\d\d-\d\d", value) and not valid_day(
+                    int(value[:4]), int(value[5:7]), int(value[8:]))):
+                value = prev.value  # a week or a 29 February has no twin that many years back: keep the year
+            out[-1] = Found(prev.start, f.end, "DATE", value, prev.mod, f.anchor)
+            continue
         out.append(f)
     return out
 
@@ -108,6 +173,10 @@ WEEKDAY_WORD = re.compile(WEEKDAY_NAMES)
 CLOCK_TO_DAY = re.compile(r"[\s(),]*(?:(?i:on)\s+)?")
 
 
+# 'from 9 a.m. to 5 p.m. Thursday': the first clock time of a range shares the day the second one names.
+CLOCK_RANGE = re.compile(r"\s*(?:(?i:to|until|till|and)|-|–)\s*")
+
+
 def clock_days_after(text: str, found: list[Found]) -> None:
     """Right to left, so 'X (Y) on Sunday' passes Sunday through Y to X."""
     for i in range(len(found) - 2, -1, -1):
@@ -117,7 +186,9 @@ def clock_days_after(text: str, found: list[Found]) -> None:
         if OWN_DAY.search(text, cur.start, cur.end) or nxt.start - cur.end > 10:
             continue
         day = re.match(r"\d{4}-\d\d-\d\d", nxt.value) if nxt.type in ("DATE", "TIME") else None
-        if day is None or not CLOCK_TO_DAY.fullmatch(text, cur.end, nxt.start):
+        ranged = (nxt.type == "TIME" and OWN_DAY.search(text, nxt.start, nxt.end) is not None
+                  and CLOCK_RANGE.fullmatch(text, cur.end, nxt.start) is not None)
+        if day is None or not (ranged or CLOCK_TO_DAY.fullmatch(text, cur.end, nxt.start)):
             continue
         cur.value = day.group(0) + cur.value[10:]
         cur.anchor = nxt.anchor

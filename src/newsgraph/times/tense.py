@@ -11,6 +11,12 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gonna"})
 SCHEDULING_VERBS = frozenset({"schedule", "reschedule", "plan", "postpone", "delay", "slate", "adjourn", "defer"})
 FORWARD_VERBS = frozenset({"plan", "expect", "schedule", "hope", "intend", "want", "aim", "prepare", "promise", "vow",
                            "threaten", "seek", "try", "set", "due", "likely", "able", "need", "agree", "decide"})
+# Verbs whose past tense is spelled like their present ('hurt', 'shut', 'cut'): a tagger's VBP/VBD on them is a coin
+# toss, so their form says nothing about which way a weekday points ('stocks hurt the index on Friday').
+INVARIANT_VERBS = frozenset({"hurt", "shut", "cut", "hit", "set", "put", "let", "cost", "spread", "quit", "cast", "bet",
+                             "burst", "split", "shed", "thrust", "upset", "broadcast", "forecast", "bid", "rid", "read",
+                             "wed", "fit", "knit", "undercut", "offset", "outbid", "recast", "reset", "telecast"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "be"})
 
 
 class ParseHints:
@@ -48,6 +54,9 @@ class ParseHints:
         if verb is None:
             return 0
         tense = verb_tense(verb)
+        if headline and verb.tag_ == "VBD" and verb.lower_ in INVARIANT_VERBS and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return 0  # 'Schools shut until Wednesday': headlines do not tell the past in the past tense
         if headline and tense > 0 and verb.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children):
             return -1
@@ -62,9 +71,15 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return 1
+    if verb.tag_ == "VBN" and verb.lemma_ in FORWARD_VERBS and lowers & PRESENT_BE and not lowers & {"been", "was", "were"}:
+        return 1  # 'winds are expected from Saturday evening', 'the vote is set for Monday': a present passive plan
+    if verb.tag_ == "VBN" and verb.lemma_ in ("expect", "anticipate", "intend") and not auxes:
+        return 1  # 'Election results expected Monday', 'a decision, expected Friday, ...'
     if verb.lemma_ in SCHEDULING_VERBS:
         return -1 if "had" in lowers else 1  # 'had been scheduled to expire Friday': a plan already past
     if "to" in lowers and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in lowers)):  # 'to be lifted'
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return 1  # 'Storm to hit coast on Sunday': a headline's 'X to do' with its own subject is a future
         head = verb.head
         if head.lemma_ in SCHEDULING_VERBS and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head, depth + 1)
@@ -72,7 +87,7 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
             return 1
         return verb_tense(head, depth + 1) or 1
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ not in ("be", "have", "say"):
-        return 1
+        return 0 if verb.tag_ == "VBP" and verb.lower_ in INVARIANT_VERBS else 1
     if verb.tag_ == "VBG" and lowers & {"is", "are", "'re", "'s"}:
         return 1
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -84,4 +99,5 @@ def verb_tense(verb: Any, depth: int = 0) -> int:
     if "would" in lowers:
         return 1
     return 0
+
 
