@@ -121,9 +121,24 @@ def _select() -> Any:
     return (select(at, d.c.published, d.c.outlet, d.c.origin_id).join(d, d.c.id == at.c.document_id))
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def claim_tokens(content: str, source: str | None) -> frozenset[str]:
+    """What a claim says, as tokens: its content's, plus its source's when the content's subject is a pronoun
+    for the speaker ('The UAE foreign ministry said it had mediated the exchange' says the same as 'the exchange
+    was mediated by the UAE'): in reported speech a leading subject pronoun stands for the one speaking."""
+    tokens = content_tokens(content)
+    words = content.split(None, 2)
+    first = words[1] if words and words[0].lower() == "that" and len(words) > 1 else (words[0] if words else "")
+    if source and tokens and first.lower() in SUBJECT_PRONOUNS:
+        tokens |= content_tokens(source)
+    return tokens
+
+
 def _report(r: Any) -> ClaimReport | None:
     text = r.content_text or ""
-    tokens = content_tokens(text)
+    tokens = claim_tokens(text, r.source_text)
     if not tokens:
         return None
     deny = polarity(r.stance, r.cue_text, text)
@@ -245,7 +260,8 @@ def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any) -> 
         path = corroboration.chain_path(attrs, m.key[1])
         outlet = m.outlet if m.origin_doc == m.key[0] else (
             conn.execute(select(d.c.outlet).where(d.c.id == m.origin_doc)).scalar() or m.outlet)
-        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc)
+        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc,
+                                                   corroboration.document_source_keys(attrs))
         originals[m.key] = corroboration.original_source(path)
     corroborated = corroboration.count_origins(list(origin.values()))
     first = members[0].row
