@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, tuple_, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, tuple_, update
 
 from newsgraph.fuse import corroboration
 from newsgraph.fuse.links import UnionFind, components
@@ -40,6 +41,8 @@ CONTAINED = 0.9
 OVERLAP_SAME_SOURCE = 0.4
 MIN_SHARED = 3
 BLOCK_SHARED = 2  # stored attributions sharing at least this many blocking keys are compared
+MAX_CANDIDATES = 500  # per report: those sharing most keys first (a bound, not a rule)
+IN_CHUNK = 500  # keys per IN list
 KEY_MIN_LEN = 4
 CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)  # words shorter than this (and not numbers) are too common to block on
 at, d, ck, cl, dp = schema.attributions, schema.documents, schema.claim_keys, schema.claims, schema.disputes
@@ -136,12 +139,18 @@ def claim_tokens(content: str, source: str | None) -> frozenset[str]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
+def _analyse(content: str, source: str | None, stance: str | None, cue: str | None) -> tuple[frozenset[str], str]:
+    """Tokens and polarity of one report (pure, so kept warm per process: a stored report is read back as a
+    candidate by many later documents, and tokenising it again each time was most of the fusion cost)."""
+    return claim_tokens(content, source), polarity(stance, cue, content)
+
+
 def _report(r: Any) -> ClaimReport | None:
     text = r.content_text or ""
-    tokens = claim_tokens(text, r.source_text)
+    tokens, deny = _analyse(text, r.source_text, r.stance, r.cue_text)
     if not tokens:
         return None
-    deny = polarity(r.stance, r.cue_text, text)
     return ClaimReport(key=(r.document_id, r.id), tokens=tokens, deny=deny, source=r.source_canonical_id,
                        day=parse_day(r.published), outlet=r.outlet, origin_doc=r.origin_id or r.document_id,
                        row=dict(r._mapping))
@@ -151,9 +160,17 @@ def load(conn: Connection, where: Any) -> list[ClaimReport]:
     return [c for c in (_report(r) for r in conn.execute(_select().where(where)).all()) if c is not None]
 
 
+def load_keys(conn: Connection, keys: list[tuple[str, str]]) -> list[ClaimReport]:
+    """The reports of these (document_id, attribution_id) keys, in bounded IN lists."""
+    out: list[ClaimReport] = []
+    for i in range(0, len(keys), IN_CHUNK):
+        out += load(conn, tuple_(at.c.document_id, at.c.id).in_(keys[i : i + IN_CHUNK]))
+    return out
+
+
 def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
     """Cluster every attribution of ``doc_id`` with the stored claims it repeats; link disputes; returns the claim
-    ids written."""
+    ids written. The work is one batch per step (keys, candidates, members, writes), not one query per report."""
     mine = load(conn, at.c.document_id == doc_id)
     if not mine:
         return set()
@@ -170,9 +187,8 @@ def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
             if same_claim(a, b):
                 uf.union(a.key, b.key)
     touched: set[str] = set()
-    seen: dict[tuple[str, str], list[ClaimReport]] = {}
+    seen = candidates_for(conn, mine)
     for rep in mine:
-        seen[rep.key] = candidates(conn, rep, doc_id)
         for other in seen[rep.key]:
             if same_claim(rep, other):
                 reports.setdefault(other.key, other)
@@ -182,24 +198,27 @@ def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
     if touched:
         first: dict[str, tuple[str, str]] = {}
         for other in load(conn, at.c.claim_id.in_(sorted(touched))):
-            reports.setdefault(other.key, other)
             cid = other.row["claim_id"]
+            reports.setdefault(other.key, other)
             if cid in first:
                 uf.union(other.key, first[cid])
             else:
                 first[cid] = other.key
     written: set[str] = set()
     renamed: dict[str, str] = {}
+    cid_of: dict[tuple[str, str], str] = {}
     for group in uf.groups():
-        cid = write_claim(conn, [reports[k] for k in group], attrs_of)  # type: ignore[index]
+        members = [reports[k] for k in group]  # type: ignore[index]
+        cid = write_claim(conn, members, attrs_of, keep_stored=True)
         written.add(cid)
-        for k in group:
-            old = reports[k].row.get("claim_id")  # type: ignore[index]
+        for m in members:
+            old = m.row.get("claim_id")
             if old and old != cid:
                 renamed[old] = cid
+            cid_of[m.key] = cid
     _rename_disputes(conn, renamed)
     _drop_claims(conn, touched - written)
-    link_disputes(conn, written, mine, seen)
+    link_disputes(conn, written, mine, seen, cid_of)
     return written
 
 
@@ -215,18 +234,27 @@ def _rename_disputes(conn: Connection, renamed: dict[str, str]) -> None:
                 conn.execute(dp.insert().values(kind="claim", a_id=a2, b_id=b2, reason=reason))
 
 
-def candidates(conn: Connection, rep: ClaimReport, doc_id: str) -> list[ClaimReport]:
-    keys = _near_keys(rep.tokens, rep.day)
-    if not keys:
-        return []
-    hits = (select(ck.c.document_id, ck.c.attribution_id).where(ck.c.key.in_(keys), ck.c.document_id != doc_id)
-            .group_by(ck.c.document_id, ck.c.attribution_id).having(func.count() >= BLOCK_SHARED).limit(500))
-    pairs = set(map(tuple, conn.execute(hits).all()))
-    if not pairs:
-        return []
-    # only the candidate attributions themselves, not every attribution of their documents: loading (and
-    # tokenising) whole documents made each new report cost the size of the busiest blocks
-    return load(conn, tuple_(at.c.document_id, at.c.id).in_(sorted(pairs)))
+def candidates_for(conn: Connection, reps: list[ClaimReport]) -> dict[tuple[str, str], list[ClaimReport]]:
+    """For each report, the stored reports of other documents sharing at least ``BLOCK_SHARED`` blocking keys
+    from its week and the weeks either side (at most ``MAX_CANDIDATES``, those sharing most keys first). One
+    query reads the postings of every key of the batch and one loads the candidates, instead of two per report."""
+    near = {rep.key: _near_keys(rep.tokens, rep.day) for rep in reps}
+    wanted = sorted({k for keys in near.values() for k in keys})
+    postings: dict[str, list[tuple[str, str]]] = {}
+    for i in range(0, len(wanted), IN_CHUNK):
+        for key, doc, aid in conn.execute(select(ck.c.key, ck.c.document_id, ck.c.attribution_id)
+                                          .where(ck.c.key.in_(wanted[i : i + IN_CHUNK]))):
+            postings.setdefault(key, []).append((doc, aid))
+    chosen: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for rep in reps:
+        shared = Counter(p for k in near[rep.key] for p in postings.get(k, ()) if p[0] != rep.key[0])
+        pairs = [p for p, n in shared.items() if n >= BLOCK_SHARED]
+        if len(pairs) > MAX_CANDIDATES:
+            pairs = sorted(pairs, key=lambda p: (-shared[p], p))[:MAX_CANDIDATES]
+        chosen[rep.key] = sorted(pairs)
+    union = sorted({p for pairs in chosen.values() for p in pairs})
+    loaded = {c.key: c for c in load_keys(conn, union)} if union else {}
+    return {key: [loaded[p] for p in pairs if p in loaded] for key, pairs in chosen.items()}
 
 
 def _drop_claims(conn: Connection, ids: set[str]) -> None:
@@ -237,32 +265,62 @@ def _drop_claims(conn: Connection, ids: set[str]) -> None:
 
 
 def recluster(conn: Connection, claim_ids: set[str], attrs_of: Any) -> None:
-    """Recompute claims that lost a report: what is left may fall apart."""
+    """Recompute claims that lost a report or whose reports' origins moved: what is left may fall apart, and
+    every origin is worked out again."""
     if not claim_ids:
         return
     reps = load(conn, at.c.claim_id.in_(sorted(claim_ids)))
     _drop_claims(conn, claim_ids)
     conn.execute(update(at).where(at.c.claim_id.in_(sorted(claim_ids))).values(claim_id=None))
+    for r in reps:
+        r.row["claim_id"] = None  # as stored now, so that write_claim stamps every report again
     items = {r.key: r for r in reps}
-    written = {write_claim(conn, [items[k] for k in g], attrs_of)
-               for g in components(items, same_claim)}  # type: ignore[arg-type]
-    link_disputes(conn, written, load(conn, at.c.claim_id.in_(sorted(written))) if written else [])
+    cid_of: dict[tuple[str, str], str] = {}
+    for g in components(items, same_claim):  # type: ignore[arg-type]
+        cid = write_claim(conn, [items[k] for k in g], attrs_of)
+        cid_of.update(dict.fromkeys(g, cid))  # type: ignore[arg-type]
+    written = set(cid_of.values())
+    if written:
+        new = load(conn, at.c.claim_id.in_(sorted(written)))
+        link_disputes(conn, written, new, candidates_for(conn, new), cid_of)
 
 
-def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any) -> str:
-    """Write one claim row and stamp its reports with id, original source, origin and corroboration."""
-    members.sort(key=lambda c: c.key)
-    cid = short_id("C", "|".join(members[0].key))
+def _origins(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool
+             ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], dict[str, Any] | None]]:
+    """Each member's origin key and original source. With ``keep_stored`` a member already in a claim keeps
+    the origin stamped on it (it depends only on its own document's chain and its reprint origin, and a change
+    of either re-clusters its claim through ``recluster``), so a report joining a large claim does not walk
+    every member's chain again."""
     origin: dict[tuple[str, str], str] = {}
     originals: dict[tuple[str, str], dict[str, Any] | None] = {}
+    outlets: dict[str, str | None] = {}
     for m in members:
+        row = m.row
+        if keep_stored and row.get("claim_id") and row.get("origin_key"):
+            origin[m.key] = row["origin_key"]
+            originals[m.key] = ({"text": row["original_source_text"], "type": row.get("original_source_type"),
+                                 "canonical_id": row.get("original_source_canonical_id")}
+                                if row.get("original_source_text") else None)
+            continue
         attrs = attrs_of(m.key[0])
         path = corroboration.chain_path(attrs, m.key[1])
-        outlet = m.outlet if m.origin_doc == m.key[0] else (
-            conn.execute(select(d.c.outlet).where(d.c.id == m.origin_doc)).scalar() or m.outlet)
-        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc,
-                                                   corroboration.document_source_keys(attrs))
+        if m.origin_doc == m.key[0]:
+            outlet = m.outlet
+        else:
+            if m.origin_doc not in outlets:
+                outlets[m.origin_doc] = conn.execute(select(d.c.outlet).where(d.c.id == m.origin_doc)).scalar()
+            outlet = outlets[m.origin_doc] or m.outlet
+        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc, attrs_of.source_keys(m.key[0]))
         originals[m.key] = corroboration.original_source(path)
+    return origin, originals
+
+
+def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool = False) -> str:
+    """Write one claim row and stamp its reports with id, original source, origin and corroboration (only the
+    reports whose stamp changes are written, in one statement)."""
+    members.sort(key=lambda c: c.key)
+    cid = short_id("C", "|".join(members[0].key))
+    origin, originals = _origins(conn, members, attrs_of, keep_stored)
     corroborated = corroboration.count_origins(list(origin.values()))
     first = members[0].row
     sources = sorted({(o["text"], o["type"] or "") for o in originals.values() if o})
@@ -282,40 +340,52 @@ def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any) -> 
         conn.execute(cl.insert().values(id=cid, disputed=False, **values))
     else:
         conn.execute(update(cl).where(cl.c.id == cid).values(**values))
+    stamps = []
     for m in members:
         o = originals[m.key] or {}
-        conn.execute(update(at).where(at.c.document_id == m.key[0], at.c.id == m.key[1]).values(
-            claim_id=cid, original_source_text=o.get("text"), original_source_type=o.get("type"),
-            original_source_canonical_id=o.get("canonical_id"), origin_key=origin[m.key],
-            corroboration=corroborated))
+        stamp = {"claim_id": cid, "original_source_text": o.get("text"), "original_source_type": o.get("type"),
+                 "original_source_canonical_id": o.get("canonical_id"), "origin_key": origin[m.key],
+                 "corroboration": corroborated}
+        if any(m.row.get(k) != v for k, v in stamp.items()):
+            stamps.append({"k_doc": m.key[0], "k_id": m.key[1], **stamp})
+            m.row.update(stamp)
+    if stamps:
+        conn.execute(update(at).where(at.c.document_id == bindparam("k_doc"), at.c.id == bindparam("k_id"))
+                     .values({k: bindparam(k) for k in stamps[0] if not k.startswith("k_")}), stamps)
     return cid
 
 
 def link_disputes(conn: Connection, claim_ids: set[str], new: list[ClaimReport],
-                  known: dict[tuple[str, str], list[ClaimReport]] | None = None) -> None:
+                  known: dict[tuple[str, str], list[ClaimReport]],
+                  cid_of: dict[tuple[str, str], str]) -> None:
     """Link the claims of the ``new`` reports with stored claims of opposite polarity that say the same thing
-    (only the new reports are compared, so the cost does not grow with a claim's size)."""
+    (only the new reports are compared, so the cost does not grow with a claim's size). The pool of each report
+    is its blocked candidates plus its own document's reports, whichever path calls this, so a re-ingest finds
+    exactly the disputes the first ingest found; claim ids come from the writes just done (``cid_of``), else
+    from the stored row."""
     touched = set(claim_ids)
+    own: dict[str, list[ClaimReport]] = {}
     for rep in new:
-        cid = conn.execute(select(at.c.claim_id).where(at.c.document_id == rep.key[0], at.c.id == rep.key[1])).scalar()
+        own.setdefault(rep.key[0], [])
+    for doc in own:
+        own[doc] = load(conn, at.c.document_id == doc)
+    existing: set[tuple[str, str]] = set()
+    for rep in new:
+        cid = cid_of.get(rep.key) or rep.row.get("claim_id")
         if not cid:
             continue
-        # other documents through the blocking keys, the report's own document always (the same pool whichever
-        # path calls this, so a re-ingest finds exactly the disputes the first ingest found)
-        pool = (known[rep.key] if known and rep.key in known else candidates(conn, rep, rep.key[0])) + \
-            load(conn, at.c.document_id == rep.key[0])
-        for other in pool:
+        for other in known.get(rep.key, []) + own[rep.key[0]]:
             if not disputes(rep, other) or _same_chain(rep, other):
                 continue
-            ocid = conn.execute(select(at.c.claim_id).where(at.c.document_id == other.key[0],
-                                                            at.c.id == other.key[1])).scalar()
+            ocid = cid_of.get(other.key) or other.row.get("claim_id")
             if not ocid or ocid == cid:
                 continue
             a_id, b_id = (cid, ocid) if rep.deny == "assert" else (ocid, cid)
-            if conn.execute(select(dp.c.a_id).where(dp.c.kind == "claim", dp.c.a_id == a_id,
-                                                    dp.c.b_id == b_id)).first() is None:
+            if (a_id, b_id) not in existing and conn.execute(select(dp.c.a_id).where(
+                    dp.c.kind == "claim", dp.c.a_id == a_id, dp.c.b_id == b_id)).first() is None:
                 conn.execute(dp.insert().values(kind="claim", a_id=a_id, b_id=b_id,
                                                 reason="denial of the same content"))
+            existing.add((a_id, b_id))
             touched |= {cid, ocid}
     _mark_disputed(conn, touched)
 
@@ -326,8 +396,14 @@ def _same_chain(a: ClaimReport, b: ClaimReport) -> bool:
 
 
 def _mark_disputed(conn: Connection, ids: set[str]) -> None:
-    for cid in ids:
-        flag = conn.execute(select(func.count()).select_from(dp).where(
-            dp.c.kind == "claim", or_(dp.c.a_id == cid, dp.c.b_id == cid))).scalar_one() > 0
-        conn.execute(update(cl).where(cl.c.id == cid).values(disputed=flag))
-        conn.execute(update(at).where(at.c.claim_id == cid).values(disputed=flag))
+    """One count query for all the claims, then one update per flag value."""
+    if not ids:
+        return
+    wanted = sorted(ids)
+    flagged: set[str] = set()
+    for col in (dp.c.a_id, dp.c.b_id):
+        flagged |= set(conn.execute(select(col).where(dp.c.kind == "claim", col.in_(wanted))).scalars())
+    for flag, group in ((True, sorted(flagged & ids)), (False, sorted(ids - flagged))):
+        if group:
+            conn.execute(update(cl).where(cl.c.id.in_(group)).values(disputed=flag))
+            conn.execute(update(at).where(at.c.claim_id.in_(group)).values(disputed=flag))
