@@ -28,9 +28,9 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, or_, select, tuple_, update
+from sqlalchemy import Connection, delete, or_, select, tuple_, update
 
-from newsgraph.fuse import corroboration
+from newsgraph.fuse import corroboration, writes
 from newsgraph.fuse.links import UnionFind, components
 from newsgraph.fuse.text import content_tokens, negated, parse_day, short_id, stem, week_bucket
 from newsgraph.store import schema
@@ -204,18 +204,11 @@ def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
                 uf.union(other.key, first[cid])
             else:
                 first[cid] = other.key
-    written: set[str] = set()
-    renamed: dict[str, str] = {}
-    cid_of: dict[tuple[str, str], str] = {}
-    for group in uf.groups():
-        members = [reports[k] for k in group]  # type: ignore[index]
-        cid = write_claim(conn, members, attrs_of, keep_stored=True)
-        written.add(cid)
-        for m in members:
-            old = m.row.get("claim_id")
-            if old and old != cid:
-                renamed[old] = cid
-            cid_of[m.key] = cid
+    before = {k: r.row.get("claim_id") for k, r in reports.items()}
+    cid_of = write_claims(conn, [[reports[k] for k in g] for g in uf.groups()], attrs_of,  # type: ignore[index]
+                          keep_stored=True)
+    written = set(cid_of.values())
+    renamed = {old: cid_of[k] for k, old in before.items() if old and old != cid_of[k]}
     _rename_disputes(conn, renamed)
     _drop_claims(conn, touched - written)
     link_disputes(conn, written, mine, seen, cid_of)
@@ -275,10 +268,8 @@ def recluster(conn: Connection, claim_ids: set[str], attrs_of: Any) -> None:
     for r in reps:
         r.row["claim_id"] = None  # as stored now, so that write_claim stamps every report again
     items = {r.key: r for r in reps}
-    cid_of: dict[tuple[str, str], str] = {}
-    for g in components(items, same_claim):  # type: ignore[arg-type]
-        cid = write_claim(conn, [items[k] for k in g], attrs_of)
-        cid_of.update(dict.fromkeys(g, cid))  # type: ignore[arg-type]
+    cid_of = write_claims(conn, [[items[k] for k in g] for g in components(items, same_claim)],  # type: ignore
+                          attrs_of)
     written = set(cid_of.values())
     if written:
         new = load(conn, at.c.claim_id.in_(sorted(written)))
@@ -315,9 +306,10 @@ def _origins(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_s
     return origin, originals
 
 
-def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool = False) -> str:
-    """Write one claim row and stamp its reports with id, original source, origin and corroboration (only the
-    reports whose stamp changes are written, in one statement)."""
+def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool = False
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One claim's row and the stamps (id, original source, origin, corroboration) of those of its reports
+    whose stamp changes (applied to their in-memory rows too)."""
     members.sort(key=lambda c: c.key)
     cid = short_id("C", "|".join(members[0].key))
     origin, originals = _origins(conn, members, attrs_of, keep_stored)
@@ -326,8 +318,8 @@ def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any, kee
     sources = sorted({(o["text"], o["type"] or "") for o in originals.values() if o})
     outlets = sorted({m.outlet for m in members if m.outlet})
     days = [m.day for m in members if m.day]
-    values = {
-        "content": first.get("content_text"), "stance": Counter(m.row.get("stance") for m in members)
+    row = {
+        "id": cid, "content": first.get("content_text"), "stance": Counter(m.row.get("stance") for m in members)
         .most_common(1)[0][0], "source_text": first.get("source_text"), "source_type": first.get("source_type"),
         "source_canonical_id": Counter(m.source for m in members if m.source).most_common(1)[0][0]
         if any(m.source for m in members) else None,
@@ -336,23 +328,31 @@ def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any, kee
         "date_start": min(days).isoformat() if days else None, "date_end": max(days).isoformat() if days else None,
         "updated_at": datetime.now(UTC),
     }
-    if conn.execute(select(cl.c.id).where(cl.c.id == cid)).first() is None:
-        conn.execute(cl.insert().values(id=cid, disputed=False, **values))
-    else:
-        conn.execute(update(cl).where(cl.c.id == cid).values(**values))
     stamps = []
     for m in members:
         o = originals[m.key] or {}
         stamp = {"claim_id": cid, "original_source_text": o.get("text"), "original_source_type": o.get("type"),
                  "original_source_canonical_id": o.get("canonical_id"), "origin_key": origin[m.key],
                  "corroboration": corroborated}
-        if any(m.row.get(k) != v for k, v in stamp.items()):
+        if writes.changed(m.row, stamp):
             stamps.append({"k_doc": m.key[0], "k_id": m.key[1], **stamp})
             m.row.update(stamp)
-    if stamps:
-        conn.execute(update(at).where(at.c.document_id == bindparam("k_doc"), at.c.id == bindparam("k_id"))
-                     .values({k: bindparam(k) for k in stamps[0] if not k.startswith("k_")}), stamps)
-    return cid
+    return row, stamps
+
+
+def write_claims(conn: Connection, groups: list[list[ClaimReport]], attrs_of: Any, keep_stored: bool = False
+                 ) -> dict[tuple[str, str], str]:
+    """Write the claims of these groups of reports (rows upserted, changed stamps written, a few statements in
+    all); returns {report key: claim id}."""
+    rows, stamps, cid_of = [], [], {}
+    for members in groups:
+        row, more = claim_row(conn, members, attrs_of, keep_stored)
+        rows.append(row)
+        stamps += more
+        cid_of.update(dict.fromkeys((m.key for m in members), row["id"]))
+    writes.upsert(conn, cl, rows, {"disputed": False})
+    writes.stamp_reports(conn, at, stamps)
+    return cid_of
 
 
 def link_disputes(conn: Connection, claim_ids: set[str], new: list[ClaimReport],
