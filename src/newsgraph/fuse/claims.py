@@ -43,8 +43,8 @@ MIN_SHARED = 3
 BLOCK_SHARED = 2  # stored attributions sharing at least this many blocking keys are compared
 MAX_CANDIDATES = 500  # per report: those sharing most keys first (a bound, not a rule)
 IN_CHUNK = 500  # keys per IN list
-KEY_MIN_LEN = 4
-CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)  # words shorter than this (and not numbers) are too common to block on
+KEY_MIN_LEN = 4  # words shorter than this (and not numbers) are too common to block on
+CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)
 at, d, ck, cl, dp = schema.attributions, schema.documents, schema.claim_keys, schema.claims, schema.disputes
 
 
@@ -61,11 +61,12 @@ class ClaimReport:
     day: date | None
     outlet: str | None
     origin_doc: str
-    row: dict[str, Any] = field(default_factory=dict)
+    numbers: frozenset[str] = frozenset()  # the tokens that are numbers
+    row: Any = field(default_factory=dict)  # the stored row (a read-only mapping until a stamp copies it)
 
 
-def _numbers(tokens: frozenset[str]) -> set[str]:
-    return {t for t in tokens if t.isdigit()}
+def _numbers(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t.isdigit())
 
 
 def similar(a: ClaimReport, b: ClaimReport) -> bool:
@@ -74,7 +75,7 @@ def similar(a: ClaimReport, b: ClaimReport) -> bool:
     shared = len(a.tokens & b.tokens)
     if shared < min(MIN_SHARED, len(a.tokens), len(b.tokens)) or shared < 2:
         return False
-    na, nb = _numbers(a.tokens), _numbers(b.tokens)
+    na, nb = a.numbers, b.numbers
     if na and nb and not na & nb:
         return False
     overlap = shared / min(len(a.tokens), len(b.tokens))
@@ -140,20 +141,22 @@ def claim_tokens(content: str, source: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _analyse(content: str, source: str | None, stance: str | None, cue: str | None) -> tuple[frozenset[str], str]:
-    """Tokens and polarity of one report (pure, so kept warm per process: a stored report is read back as a
-    candidate by many later documents, and tokenising it again each time was most of the fusion cost)."""
-    return claim_tokens(content, source), polarity(stance, cue, content)
+def _analyse(content: str, source: str | None, stance: str | None, cue: str | None
+             ) -> tuple[frozenset[str], str, frozenset[str]]:
+    """Tokens, polarity and numbers of one report (pure, so kept warm per process: a stored report is read back
+    as a candidate by many later documents, and tokenising it again each time was most of the fusion cost)."""
+    tokens = claim_tokens(content, source)
+    return tokens, polarity(stance, cue, content), _numbers(tokens)
 
 
 def _report(r: Any) -> ClaimReport | None:
     text = r.content_text or ""
-    tokens, deny = _analyse(text, r.source_text, r.stance, r.cue_text)
+    tokens, deny, numbers = _analyse(text, r.source_text, r.stance, r.cue_text)
     if not tokens:
         return None
     return ClaimReport(key=(r.document_id, r.id), tokens=tokens, deny=deny, source=r.source_canonical_id,
                        day=parse_day(r.published), outlet=r.outlet, origin_doc=r.origin_id or r.document_id,
-                       row=dict(r._mapping))
+                       numbers=numbers, row=r._mapping)
 
 
 def load(conn: Connection, where: Any) -> list[ClaimReport]:
@@ -240,8 +243,10 @@ def candidates_for(conn: Connection, reps: list[ClaimReport]) -> dict[tuple[str,
             postings.setdefault(key, []).append((doc, aid))
     chosen: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for rep in reps:
-        shared = Counter(p for k in near[rep.key] for p in postings.get(k, ()) if p[0] != rep.key[0])
-        pairs = [p for p, n in shared.items() if n >= BLOCK_SHARED]
+        shared: Counter = Counter()
+        for k in near[rep.key]:
+            shared.update(postings.get(k, ()))
+        pairs = [p for p, n in shared.items() if n >= BLOCK_SHARED and p[0] != rep.key[0]]
         if len(pairs) > MAX_CANDIDATES:
             pairs = sorted(pairs, key=lambda p: (-shared[p], p))[:MAX_CANDIDATES]
         chosen[rep.key] = sorted(pairs)
@@ -266,7 +271,7 @@ def recluster(conn: Connection, claim_ids: set[str], attrs_of: Any) -> None:
     _drop_claims(conn, claim_ids)
     conn.execute(update(at).where(at.c.claim_id.in_(sorted(claim_ids))).values(claim_id=None))
     for r in reps:
-        r.row["claim_id"] = None  # as stored now, so that write_claim stamps every report again
+        r.row = {**r.row, "claim_id": None}  # as stored now, so that write_claim stamps every report again
     items = {r.key: r for r in reps}
     cid_of = write_claims(conn, [[items[k] for k in g] for g in components(items, same_claim)],  # type: ignore
                           attrs_of)
@@ -336,7 +341,7 @@ def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_
                  "corroboration": corroborated}
         if writes.changed(m.row, stamp):
             stamps.append({"k_doc": m.key[0], "k_id": m.key[1], **stamp})
-            m.row.update(stamp)
+            m.row = {**m.row, **stamp}
     return row, stamps
 
 
