@@ -209,7 +209,7 @@ def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
                 first[cid] = other.key
     before = {k: r.row.get("claim_id") for k, r in reports.items()}
     cid_of = write_claims(conn, [[reports[k] for k in g] for g in uf.groups()], attrs_of,  # type: ignore[index]
-                          keep_stored=True)
+                          keep_stored=True, fresh=doc_id)
     written = set(cid_of.values())
     renamed = {old: cid_of[k] for k, old in before.items() if old and old != cid_of[k]}
     _rename_disputes(conn, renamed)
@@ -281,18 +281,20 @@ def recluster(conn: Connection, claim_ids: set[str], attrs_of: Any) -> None:
         link_disputes(conn, written, new, candidates_for(conn, new), cid_of)
 
 
-def _origins(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool
+def _origins(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool,
+             fresh: str | None = None
              ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], dict[str, Any] | None]]:
     """Each member's origin key and original source. With ``keep_stored`` a member already in a claim keeps
     the origin stamped on it (it depends only on its own document's chain and its reprint origin, and a change
     of either re-clusters its claim through ``recluster``), so a report joining a large claim does not walk
-    every member's chain again."""
+    every member's chain again. Never for ``fresh``, the document being fused (its reprint origin may have just
+    moved: a rebuild meets its reports in a claim an earlier document wrote)."""
     origin: dict[tuple[str, str], str] = {}
     originals: dict[tuple[str, str], dict[str, Any] | None] = {}
     outlets: dict[str, str | None] = {}
     for m in members:
         row = m.row
-        if keep_stored and row.get("claim_id") and row.get("origin_key"):
+        if keep_stored and m.key[0] != fresh and row.get("claim_id") and row.get("origin_key"):
             origin[m.key] = row["origin_key"]
             originals[m.key] = ({"text": row["original_source_text"], "type": row.get("original_source_type"),
                                  "canonical_id": row.get("original_source_canonical_id")}
@@ -311,13 +313,13 @@ def _origins(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_s
     return origin, originals
 
 
-def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool = False
-              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool = False,
+              fresh: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One claim's row and the stamps (id, original source, origin, corroboration) of those of its reports
     whose stamp changes (applied to their in-memory rows too)."""
     members.sort(key=lambda c: c.key)
     cid = short_id("C", "|".join(members[0].key))
-    origin, originals = _origins(conn, members, attrs_of, keep_stored)
+    origin, originals = _origins(conn, members, attrs_of, keep_stored, fresh)
     corroborated = corroboration.count_origins(list(origin.values()))
     first = members[0].row
     sources = sorted({(o["text"], o["type"] or "") for o in originals.values() if o})
@@ -345,13 +347,13 @@ def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_
     return row, stamps
 
 
-def write_claims(conn: Connection, groups: list[list[ClaimReport]], attrs_of: Any, keep_stored: bool = False
-                 ) -> dict[tuple[str, str], str]:
+def write_claims(conn: Connection, groups: list[list[ClaimReport]], attrs_of: Any, keep_stored: bool = False,
+                 fresh: str | None = None) -> dict[tuple[str, str], str]:
     """Write the claims of these groups of reports (rows upserted, changed stamps written, a few statements in
     all); returns {report key: claim id}."""
     rows, stamps, cid_of = [], [], {}
     for members in groups:
-        row, more = claim_row(conn, members, attrs_of, keep_stored)
+        row, more = claim_row(conn, members, attrs_of, keep_stored, fresh)
         rows.append(row)
         stamps += more
         cid_of.update(dict.fromkeys((m.key for m in members), row["id"]))

@@ -294,7 +294,7 @@ def cluster_document(conn: Connection, doc_id: str, attrs: Any) -> set[str]:
             else:
                 first[cid] = other.key
     written = write_stories(conn, [[reports[k] for k in g] for g in uf.groups()], attrs,  # type: ignore[index]
-                            keep_stored=True)
+                            keep_stored=True, fresh=doc_id)
     _drop_stories(conn, touched - written)
     return written
 
@@ -347,17 +347,22 @@ def figures(members: list[Report]) -> tuple[list[dict[str, Any]], bool, tuple[fl
     return figs, disputed, summary
 
 
-def _stable_docs(members: list[Report]) -> set[str]:
+def _stable_docs(members: list[Report], fresh: str | None) -> set[str]:
     """Documents whose reports in this story were all in one stored story already: their origins (which depend
-    only on their own chains, outlet and same-document reports of the story) are the ones stamped on them."""
+    only on their own chains, outlet and same-document reports of the story) are the ones stamped on them. Never
+    ``fresh``, the document being fused: its reprint origin may have just moved (a rebuild meets its reports in
+    an earlier document's story, stamped before its own reprint link was made)."""
     olds: dict[str, set[Any]] = {}
     for r in members:
+        if r.key[0] == fresh:
+            continue
         olds.setdefault(r.key[0], set()).add(r.row.get("cluster_id") if r.row.get("origin_key") else None)
     return {doc for doc, ids in olds.items() if len(ids) == 1 and None not in ids}
 
 
-def _origin_keys(conn: Connection, members: list[Report], attrs_of: Any, keep_stored: bool) -> dict[Any, str]:
-    stable = _stable_docs(members) if keep_stored else set()
+def _origin_keys(conn: Connection, members: list[Report], attrs_of: Any, keep_stored: bool,
+                 fresh: str | None = None) -> dict[Any, str]:
+    stable = _stable_docs(members, fresh) if keep_stored else set()
     origin_keys: dict[Any, str] = {}
     cited: dict[str, Counter] = {}
     for r in members:
@@ -376,11 +381,11 @@ def _origin_keys(conn: Connection, members: list[Report], attrs_of: Any, keep_st
 
 
 def story_row(conn: Connection, members: list[Report], attrs_of: Any, names: dict[str, str | None],
-              keep_stored: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+              keep_stored: bool = False, fresh: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One story's row and the stamps of those of its reports whose stamp changes (in-memory rows updated)."""
     members.sort(key=lambda r: r.key)
     sid = short_id("S", "|".join(members[0].key))
-    origin_keys = _origin_keys(conn, members, attrs_of, keep_stored)
+    origin_keys = _origin_keys(conn, members, attrs_of, keep_stored, fresh)
     origins = len(set(origin_keys.values()))
     figs, disputed, summary = figures(members)
     days = [r.span for r in members if r.span and r.row.get("date_precision") != "reported"] or \
@@ -419,8 +424,8 @@ def story_row(conn: Connection, members: list[Report], attrs_of: Any, names: dic
     return row, stamps
 
 
-def write_stories(conn: Connection, groups: list[list[Report]], attrs_of: Any, keep_stored: bool = False
-                  ) -> set[str]:
+def write_stories(conn: Connection, groups: list[list[Report]], attrs_of: Any, keep_stored: bool = False,
+                  fresh: str | None = None) -> set[str]:
     """Write the stories of these groups of reports (rows upserted, figure disputes replaced, changed stamps
     written: a few statements in all); returns the story ids. With ``keep_stored`` a document whose reports
     were all in one stored story keeps their stamped origins (``_stable_docs``)."""
@@ -428,7 +433,7 @@ def write_stories(conn: Connection, groups: list[list[Report]], attrs_of: Any, k
     names = dict(conn.execute(select(ce.c.id, ce.c.name).where(ce.c.id.in_(sorted(ids)))).all()) if ids else {}
     rows, stamps = [], []
     for members in groups:
-        row, more = story_row(conn, members, attrs_of, names, keep_stored)
+        row, more = story_row(conn, members, attrs_of, names, keep_stored, fresh)
         rows.append(row)
         stamps += more
     writes.upsert(conn, st, rows, {})
