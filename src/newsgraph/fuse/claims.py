@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, or_, select, tuple_, update
 
 from newsgraph.fuse import corroboration, writes
-from newsgraph.fuse.links import UnionFind, components
+from newsgraph.fuse.links import Joiner, components
 from newsgraph.fuse.text import content_tokens, negated, parse_day, short_id, stem, week_bucket
 from newsgraph.store import schema
 
@@ -181,35 +181,17 @@ def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
                 for c in mine for k in blocking_keys(c.tokens, c.day)]
     if key_rows:
         conn.execute(ck.insert(), key_rows)
-    reports: dict[tuple[str, str], ClaimReport] = {c.key: c for c in mine}
-    uf = UnionFind()
-    for c in mine:
-        uf.add(c.key)
-    for i, a in enumerate(mine):
-        for b in mine[i + 1 :]:
-            if same_claim(a, b):
-                uf.union(a.key, b.key)
-    touched: set[str] = set()
+    join = Joiner(mine, same_claim, "claim_id")
     seen = candidates_for(conn, mine)
     for rep in mine:
         for other in seen[rep.key]:
             if same_claim(rep, other):
-                reports.setdefault(other.key, other)
-                uf.union(rep.key, other.key)
-                if other.row.get("claim_id"):
-                    touched.add(other.row["claim_id"])
+                join.link(rep, other)
+    touched = join.touched
     if touched:
-        first: dict[str, tuple[str, str]] = {}
-        for other in load(conn, at.c.claim_id.in_(sorted(touched))):
-            cid = other.row["claim_id"]
-            reports.setdefault(other.key, other)
-            if cid in first:
-                uf.union(other.key, first[cid])
-            else:
-                first[cid] = other.key
-    before = {k: r.row.get("claim_id") for k, r in reports.items()}
-    cid_of = write_claims(conn, [[reports[k] for k in g] for g in uf.groups()], attrs_of,  # type: ignore[index]
-                          keep_stored=True, fresh=doc_id)
+        join.join_whole(load(conn, at.c.claim_id.in_(sorted(touched))))
+    before = {k: r.row.get("claim_id") for k, r in join.reports.items()}
+    cid_of = write_claims(conn, join.groups(), attrs_of, keep_stored=True, fresh=doc_id)
     written = set(cid_of.values())
     renamed = {old: cid_of[k] for k, old in before.items() if old and old != cid_of[k]}
     _rename_disputes(conn, renamed)

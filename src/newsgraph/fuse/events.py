@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
 from newsgraph.fuse import corroboration, writes
-from newsgraph.fuse.links import UnionFind, components
+from newsgraph.fuse.links import Joiner, components
 from newsgraph.fuse.text import interval, short_id, stem
 from newsgraph.store import schema
 
@@ -261,15 +261,7 @@ def cluster_document(conn: Connection, doc_id: str, attrs: Any) -> set[str]:
     mine = load(conn, ev.c.document_id == doc_id)
     if not mine:
         return set()
-    uf = UnionFind()
-    reports: dict[tuple[str, str], Report] = {r.key: r for r in mine}
-    for r in mine:
-        uf.add(r.key)
-    for i, a in enumerate(mine):
-        for b in mine[i + 1 :]:
-            if same_event(a, b):
-                uf.union(a.key, b.key)
-    touched: set[str] = set()
+    join = Joiner(mine, same_event, "cluster_id")
     windows = {r.key: _bounds(r) for r in mine if r.span is not None}
     distinct = sorted(set(windows.values()))
     pool = load(conn, and_(or_(*(_window(w) for w in distinct)), ev.c.document_id != doc_id)) if distinct else []
@@ -279,22 +271,11 @@ def cluster_document(conn: Connection, doc_id: str, attrs: Any) -> set[str]:
         w = windows[rep.key]
         for other in pool:
             if _in_window(w, other) and same_event(rep, other):
-                reports.setdefault(other.key, other)
-                uf.union(rep.key, other.key)
-                if other.row.get("cluster_id"):
-                    touched.add(other.row["cluster_id"])
-    # a story that one of our reports joins comes whole: all its members join the merged story
-    if touched:
-        first: dict[str, tuple[str, str]] = {}
-        for other in load(conn, ev.c.cluster_id.in_(sorted(touched))):
-            reports.setdefault(other.key, other)
-            cid = other.row["cluster_id"]
-            if cid in first:
-                uf.union(other.key, first[cid])
-            else:
-                first[cid] = other.key
-    written = write_stories(conn, [[reports[k] for k in g] for g in uf.groups()], attrs,  # type: ignore[index]
-                            keep_stored=True, fresh=doc_id)
+                join.link(rep, other)
+    touched = join.touched
+    if touched:  # a story that one of our reports joins comes whole: all its members join the merged story
+        join.join_whole(load(conn, ev.c.cluster_id.in_(sorted(touched))))
+    written = write_stories(conn, join.groups(), attrs, keep_stored=True, fresh=doc_id)
     _drop_stories(conn, touched - written)
     return written
 
