@@ -17,7 +17,8 @@ pair that would be the same claim but for assert vs deny is a *dispute*: both cl
 linked in ``disputes`` (the asserting claim as ``a_id``, the denying one as ``b_id``).
 
 Blocking: each attribution is stored under keys (content word, publication week); a new attribution meets only
-the stored ones sharing at least ``BLOCK_SHARED`` keys from its week and the weeks either side.
+the stored ones sharing at least ``BLOCK_SHARED`` keys from its week and the weeks either side (at most
+``MAX_CANDIDATES``, those sharing most keys first).
 """
 
 from __future__ import annotations
