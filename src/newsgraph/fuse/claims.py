@@ -164,11 +164,20 @@ def load(conn: Connection, where: Any) -> list[ClaimReport]:
     return [c for c in (_report(r) for r in conn.execute(_select().where(where)).all()) if c is not None]
 
 
-def load_keys(conn: Connection, keys: list[tuple[str, str]]) -> list[ClaimReport]:
+def _select_light() -> Any:
+    """Just what ``similar`` reads (a first pass over blocked candidates, most of which say something else)."""
+    return (select(at.c.document_id, at.c.id, at.c.content_text, at.c.source_text, at.c.stance, at.c.cue_text,
+                   at.c.source_canonical_id, d.c.published, d.c.outlet, d.c.origin_id)
+            .join(d, d.c.id == at.c.document_id))
+
+
+def load_keys(conn: Connection, keys: list[tuple[str, str]], query: Any = None) -> list[ClaimReport]:
     """The reports of these (document_id, attribution_id) keys, in bounded IN lists."""
     out: list[ClaimReport] = []
     for i in range(0, len(keys), IN_CHUNK):
-        out += load(conn, tuple_(at.c.document_id, at.c.id).in_(keys[i : i + IN_CHUNK]))
+        where = tuple_(at.c.document_id, at.c.id).in_(keys[i : i + IN_CHUNK])
+        rows = conn.execute((query if query is not None else _select()).where(where)).all()
+        out += [c for c in map(_report, rows) if c is not None]
     return out
 
 
@@ -234,8 +243,13 @@ def candidates_for(conn: Connection, reps: list[ClaimReport]) -> dict[tuple[str,
             pairs = sorted(pairs, key=lambda p: (-shared[p], p))[:MAX_CANDIDATES]
         chosen[rep.key] = sorted(pairs)
     union = sorted({p for pairs in chosen.values() for p in pairs})
-    loaded = {c.key: c for c in load_keys(conn, union)} if union else {}
-    return {key: [loaded[p] for p in pairs if p in loaded] for key, pairs in chosen.items()}
+    light = {c.key: c for c in load_keys(conn, union, _select_light())} if union else {}
+    # only what can be the same claim or a dispute (both need ``similar``) is read whole
+    mine = {rep.key: rep for rep in reps}
+    kept = {key: [p for p in pairs if p in light and similar(mine[key], light[p])] for key, pairs in chosen.items()}
+    survivors = sorted({p for pairs in kept.values() for p in pairs})
+    loaded = {c.key: c for c in load_keys(conn, survivors)} if survivors else {}
+    return {key: [loaded[p] for p in pairs if p in loaded] for key, pairs in kept.items()}
 
 
 def _drop_claims(conn: Connection, ids: set[str]) -> None:
