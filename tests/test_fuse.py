@@ -309,3 +309,38 @@ def test_a_pronoun_subject_in_reported_speech_is_the_speaker() -> None:
     assert claim_tokens("that they would respond", "Iran's foreign ministry") >= content_tokens("foreign ministry")
     # no pronoun subject: the source's words stay out of what the claim says
     assert claim_tokens("the talks would resume", "The foreign ministry") == content_tokens("the talks would resume")
+
+
+def test_joining_a_large_cluster_costs_what_joining_a_small_one_costs(store) -> None:
+    """The statements one document's fusion runs do not grow with the story, the claim and the reprint group it
+    joins (they did: one UPDATE per member of every cluster touched, one read per copy of a wire story), and
+    every member still carries the cluster's counts: 30 copies of one wire story are one origin."""
+    from sqlalchemy import event
+
+    text = "Officials said Afghan forces opened fire first at a crossing near Belgorod after a dispute, {} reported."
+    statements: list[int] = []
+
+    def one(i: int) -> None:
+        body = text.format(f"Outlet {i}")
+        doc = make(f"t{i:03d}", f"Outlet {i}", "2023-02-20", body, place=BELGOROD,
+                   events=[{"type": "ASSAULT", "trigger": "opened fire"}],
+                   claims=[{"source": "Officials", "type": "anonymous", "content": body[14:body.index(",")]}])
+        count = [0]
+
+        def tick(*_args) -> None:
+            count[0] += 1
+
+        event.listen(store.engine, "before_cursor_execute", tick)
+        try:
+            store_and_fuse(store, doc)
+        finally:
+            event.remove(store.engine, "before_cursor_execute", tick)
+        statements.append(count[0])
+
+    for i in range(30):
+        one(i)
+    assert statements[29] <= statements[4] + 2, statements
+    rows = newsgraph.query("claims", db=store)
+    assert len(rows) == 30 and len({r["claim_id"] for r in rows}) == 1 and {r["corroboration"] for r in rows} == {1}
+    events = newsgraph.query("events", db=store)
+    assert len(events) == 30 and len({r["cluster_id"] for r in events}) == 1 and {r["origins"] for r in events} == {1}
