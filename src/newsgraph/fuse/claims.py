@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, or_, select, tuple_, update
+from sqlalchemy import Connection, and_, delete, or_, select, update
 
 from newsgraph.fuse import corroboration, writes
 from newsgraph.fuse.links import Joiner, components
@@ -44,6 +44,7 @@ MIN_SHARED = 3
 BLOCK_SHARED = 2  # stored attributions sharing at least this many blocking keys are compared
 MAX_CANDIDATES = 500  # per report: those sharing most keys first (a bound, not a rule)
 IN_CHUNK = 500  # keys per IN list
+DOC_CHUNK = 200  # documents per OR of primary-key ranges
 KEY_MIN_LEN = 4  # words shorter than this (and not numbers) are too common to block on
 CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)
 at, d, ck, cl, dp = schema.attributions, schema.documents, schema.claim_keys, schema.claims, schema.disputes
@@ -174,8 +175,15 @@ def _select_light() -> Any:
 def load_keys(conn: Connection, keys: list[tuple[str, str]], query: Any = None) -> list[ClaimReport]:
     """The reports of these (document_id, attribution_id) keys, in bounded IN lists."""
     out: list[ClaimReport] = []
-    for i in range(0, len(keys), IN_CHUNK):
-        where = tuple_(at.c.document_id, at.c.id).in_(keys[i : i + IN_CHUNK])
+    by_doc: dict[str, list[str]] = {}
+    for doc, aid in keys:
+        by_doc.setdefault(doc, []).append(aid)
+    docs = sorted(by_doc)
+    for i in range(0, len(docs), DOC_CHUNK):
+        # (document_id = d AND id IN (...)) OR ...: each term a primary-key range (a row-value IN list made
+        # SQLite read the whole attributions table, so the cost grew with the store)
+        where = or_(*(and_(at.c.document_id == doc, at.c.id.in_(sorted(by_doc[doc])))
+                      for doc in docs[i : i + DOC_CHUNK]))
         rows = conn.execute((query if query is not None else _select()).where(where)).all()
         out += [c for c in map(_report, rows) if c is not None]
     return out

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, or_, select, update
 
 from newsgraph.fuse.text import name_key, short_id
 from newsgraph.store import schema
@@ -91,9 +91,13 @@ def link_document(conn: Connection, doc_id: str) -> dict[str, str]:
     if not keyed:
         _write_roles(conn, doc_id, {})
         return {}
+    by_kind: dict[str, set[str]] = {}
+    for _, (kind, key) in keyed:
+        by_kind.setdefault(kind, set()).add(key)
+    # one (kind = k AND key IN ...) per kind, so the (kind, key) index answers it
     stored = {(r.kind, r.key): r for r in conn.execute(
         select(ce.c.id, ce.c.kind, ce.c.key, ce.c.name, ce.c.mentions, ce.c.documents)
-        .where(ce.c.key.in_(sorted({key for _, (_, key) in keyed}))))}
+        .where(or_(*(and_(ce.c.kind == k, ce.c.key.in_(sorted(keys))) for k, keys in sorted(by_kind.items())))))}
     mapping: dict[str, str] = {}
     new: dict[str, dict[str, Any]] = {}
     names: dict[str, str] = {}
