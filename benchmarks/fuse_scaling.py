@@ -155,13 +155,15 @@ def stream(rng: random.Random):
         day += timedelta(days=1)
 
 
-def timed_batch(store, docs) -> float:
+def timed_batch(store, docs) -> tuple[float, float]:
+    """Seconds per document, wall clock and this process's CPU. The two batches run minutes apart, so on a
+    shared machine the wall ratio moves with the others' load; with SQLite (in process) the CPU ratio does not."""
     from newsgraph.fuse import store_and_fuse
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for doc in docs:
         store_and_fuse(store, doc)
-    return (time.perf_counter() - t0) / len(docs)
+    return (time.perf_counter() - t0) / len(docs), (time.process_time() - c0) / len(docs)
 
 
 def fill(store, gen, n: int) -> None:
@@ -191,17 +193,20 @@ def main() -> int:
     rng = random.Random(14)
     gen = stream(rng)
     fill(store, gen, args.small)
-    small = timed_batch(store, [next(gen) for _ in range(args.batch)])
+    (small, small_cpu) = timed_batch(store, [next(gen) for _ in range(args.batch)])
     fill(store, gen, args.large - args.small - args.batch)
-    large = timed_batch(store, [next(gen) for _ in range(args.batch)])
+    (large, large_cpu) = timed_batch(store, [next(gen) for _ in range(args.batch)])
     counts = store.counts()
     result = {"small_store": args.small, "large_store": args.large, "batch": args.batch,
               "ms_per_doc_small": round(small * 1000, 2), "ms_per_doc_large": round(large * 1000, 2),
-              "ratio": round(large / small, 3), "stories": counts["stories"], "claims": counts["claims"],
+              "ratio": round(large / small, 3), "cpu_ms_per_doc_small": round(small_cpu * 1000, 2),
+              "cpu_ms_per_doc_large": round(large_cpu * 1000, 2), "cpu_ratio": round(large_cpu / small_cpu, 3),
+              "stories": counts["stories"], "claims": counts["claims"],
               "documents": counts["documents"], "db": url.split(":")[0]}
     print(json.dumps(result) if args.json else
           f"fuse per document: {result['ms_per_doc_small']} ms at {args.small} stored, "
           f"{result['ms_per_doc_large']} ms at {args.large} stored, ratio {result['ratio']} "
+          f"(CPU {result['cpu_ms_per_doc_small']} -> {result['cpu_ms_per_doc_large']} ms, ratio {result['cpu_ratio']}) "
           f"({counts['documents']} documents, {counts['stories']} stories, {counts['claims']} claims)")
     return 0
 

@@ -257,3 +257,90 @@ def test_ids_colliding_across_outlets_keep_both_articles(store) -> None:
     assert any("NG-W006" in w for w in store.get("123@northern-post").warnings)
     assert store_and_fuse(store, strike("123", "Global Wire", WIRE + " Updated.")) == "updated"  # same outlet
     assert store.counts()["documents"] == 2
+
+
+def _attr(aid: str, start: int, source: str, typ: str, parent: str | None = None, content: str = "x",
+          canonical: str | None = None) -> dict:
+    return {"id": aid, "source_start": start, "source_text": source, "source_type": typ, "parent": parent,
+            "content_start": start + 50, "content_end": start + 90, "content_text": content,
+            "source_canonical_id": canonical}
+
+
+def test_claim_origin_is_the_innermost_identified_hop_of_any_kind() -> None:
+    from newsgraph.fuse import corroboration as co
+
+    # a ministry whose clause holds a misread inner 'source' keeps the origin; anonymous inner hops hand it to
+    # the outlet that cites them; nothing identified: the publisher
+    attrs = {"a1": _attr("a1", 0, "The Ministry of Defense of Russia", "organization"),
+             "a2": _attr("a2", 60, "Ukrainian forces", "organization", parent="a1")}
+    path = co.chain_path(attrs, "a1")
+    assert [h["id"] for h in path] == ["a1", "a2"]
+    assert co.claim_origin(path, "Volga Telegraph", "d1", co.document_source_keys(attrs)) == \
+        "org:defense ministry russia"
+    times = {"a1": _attr("a1", 0, "the Frontier Times", "media"),
+             "a2": _attr("a2", 60, "officials", "anonymous", parent="a1")}
+    assert co.claim_origin(co.chain_path(times, "a2"), "Huaxia", "d2", co.document_source_keys(times)) == \
+        "media:frontier times"
+    anon = {"a1": _attr("a1", 0, "officials", "anonymous")}
+    assert co.claim_origin(co.chain_path(anon, "a1"), "Indus Daily", "d3",
+                           co.document_source_keys(anon)) == "media:indus daily"
+
+
+def test_a_bare_institution_noun_is_the_earlier_source_it_refers_to() -> None:
+    from newsgraph.fuse import corroboration as co
+
+    attrs = {"a1": _attr("a1", 0, "the Russian Defense Ministry", "organization"),
+             "a2": _attr("a2", 200, "the ministry", "organization"),
+             "a3": _attr("a3", 400, "police", "organization")}
+    keys = co.document_source_keys(attrs)
+    assert keys["a2"] == keys["a1"] == "org:defense ministry"
+    assert keys["a3"] is None  # no earlier police source: unidentified, the publisher stands in
+    # a bare noun before any named institution resolves to nothing
+    assert co.document_source_keys({"a1": _attr("a1", 0, "the ministry", "organization")})["a1"] is None
+
+
+def test_a_pronoun_subject_in_reported_speech_is_the_speaker() -> None:
+    from newsgraph.fuse.claims import claim_tokens
+    from newsgraph.fuse.text import content_tokens
+
+    passive = content_tokens("the exchange was mediated by the United Arab Emirates")
+    active = claim_tokens("it had mediated the exchange between Moscow and Kyiv", "The United Arab Emirates")
+    assert passive <= active
+    assert claim_tokens("that they would respond", "Iran's foreign ministry") >= content_tokens("foreign ministry")
+    # no pronoun subject: the source's words stay out of what the claim says
+    assert claim_tokens("the talks would resume", "The foreign ministry") == content_tokens("the talks would resume")
+
+
+def test_joining_a_large_cluster_costs_what_joining_a_small_one_costs(store) -> None:
+    """The statements one document's fusion runs do not grow with the story, the claim and the reprint group it
+    joins (they did: one UPDATE per member of every cluster touched, one read per copy of a wire story), and
+    every member still carries the cluster's counts: 30 copies of one wire story are one origin."""
+    from sqlalchemy import event
+
+    text = "Officials said Afghan forces opened fire first at a crossing near Belgorod after a dispute, {} reported."
+    statements: list[int] = []
+
+    def one(i: int) -> None:
+        body = text.format(f"Outlet {i}")
+        doc = make(f"t{i:03d}", f"Outlet {i}", "2023-02-20", body, place=BELGOROD,
+                   events=[{"type": "ASSAULT", "trigger": "opened fire"}],
+                   claims=[{"source": "Officials", "type": "anonymous", "content": body[14:body.index(",")]}])
+        count = [0]
+
+        def tick(*_args) -> None:
+            count[0] += 1
+
+        event.listen(store.engine, "before_cursor_execute", tick)
+        try:
+            store_and_fuse(store, doc)
+        finally:
+            event.remove(store.engine, "before_cursor_execute", tick)
+        statements.append(count[0])
+
+    for i in range(30):
+        one(i)
+    assert statements[29] <= statements[4] + 2, statements
+    rows = newsgraph.query("claims", db=store)
+    assert len(rows) == 30 and len({r["claim_id"] for r in rows}) == 1 and {r["corroboration"] for r in rows} == {1}
+    events = newsgraph.query("events", db=store)
+    assert len(events) == 30 and len({r["cluster_id"] for r in events}) == 1 and {r["origins"] for r in events} == {1}

@@ -17,7 +17,8 @@ pair that would be the same claim but for assert vs deny is a *dispute*: both cl
 linked in ``disputes`` (the asserting claim as ``a_id``, the denying one as ``b_id``).
 
 Blocking: each attribution is stored under keys (content word, publication week); a new attribution meets only
-the stored ones sharing at least ``BLOCK_SHARED`` keys from its week and the weeks either side.
+the stored ones sharing at least ``BLOCK_SHARED`` keys from its week and the weeks either side (at most
+``MAX_CANDIDATES``, those sharing most keys first).
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, tuple_, update
+from sqlalchemy import Connection, and_, delete, or_, select, update
 
-from newsgraph.fuse import corroboration
-from newsgraph.fuse.links import UnionFind, components
+from newsgraph.fuse import corroboration, writes
+from newsgraph.fuse.links import Joiner, components
 from newsgraph.fuse.text import content_tokens, negated, parse_day, short_id, stem, week_bucket
 from newsgraph.store import schema
 
@@ -40,8 +42,11 @@ CONTAINED = 0.9
 OVERLAP_SAME_SOURCE = 0.4
 MIN_SHARED = 3
 BLOCK_SHARED = 2  # stored attributions sharing at least this many blocking keys are compared
-KEY_MIN_LEN = 4
-CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)  # words shorter than this (and not numbers) are too common to block on
+MAX_CANDIDATES = 500  # per report: those sharing most keys first (a bound, not a rule)
+IN_CHUNK = 500  # keys per IN list
+DOC_CHUNK = 200  # documents per OR of primary-key ranges
+KEY_MIN_LEN = 4  # words shorter than this (and not numbers) are too common to block on
+CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)
 at, d, ck, cl, dp = schema.attributions, schema.documents, schema.claim_keys, schema.claims, schema.disputes
 
 
@@ -58,11 +63,12 @@ class ClaimReport:
     day: date | None
     outlet: str | None
     origin_doc: str
-    row: dict[str, Any] = field(default_factory=dict)
+    numbers: frozenset[str] = frozenset()  # the tokens that are numbers
+    row: Any = field(default_factory=dict)  # the stored row (a read-only mapping until a stamp copies it)
 
 
-def _numbers(tokens: frozenset[str]) -> set[str]:
-    return {t for t in tokens if t.isdigit()}
+def _numbers(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t.isdigit())
 
 
 def similar(a: ClaimReport, b: ClaimReport) -> bool:
@@ -71,7 +77,7 @@ def similar(a: ClaimReport, b: ClaimReport) -> bool:
     shared = len(a.tokens & b.tokens)
     if shared < min(MIN_SHARED, len(a.tokens), len(b.tokens)) or shared < 2:
         return False
-    na, nb = _numbers(a.tokens), _numbers(b.tokens)
+    na, nb = a.numbers, b.numbers
     if na and nb and not na & nb:
         return False
     overlap = shared / min(len(a.tokens), len(b.tokens))
@@ -121,24 +127,71 @@ def _select() -> Any:
     return (select(at, d.c.published, d.c.outlet, d.c.origin_id).join(d, d.c.id == at.c.document_id))
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def claim_tokens(content: str, source: str | None) -> frozenset[str]:
+    """What a claim says, as tokens: its content's, plus its source's when the content's subject is a pronoun
+    for the speaker ('The UAE foreign ministry said it had mediated the exchange' says the same as 'the exchange
+    was mediated by the UAE'): in reported speech a leading subject pronoun stands for the one speaking."""
+    tokens = content_tokens(content)
+    words = content.split(None, 2)
+    first = words[1] if words and words[0].lower() == "that" and len(words) > 1 else (words[0] if words else "")
+    if source and tokens and first.lower() in SUBJECT_PRONOUNS:
+        tokens |= content_tokens(source)
+    return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def _analyse(content: str, source: str | None, stance: str | None, cue: str | None
+             ) -> tuple[frozenset[str], str, frozenset[str]]:
+    """Tokens, polarity and numbers of one report (pure, so kept warm per process: a stored report is read back
+    as a candidate by many later documents, and tokenising it again each time was most of the fusion cost)."""
+    tokens = claim_tokens(content, source)
+    return tokens, polarity(stance, cue, content), _numbers(tokens)
+
+
 def _report(r: Any) -> ClaimReport | None:
     text = r.content_text or ""
-    tokens = content_tokens(text)
+    tokens, deny, numbers = _analyse(text, r.source_text, r.stance, r.cue_text)
     if not tokens:
         return None
-    deny = polarity(r.stance, r.cue_text, text)
     return ClaimReport(key=(r.document_id, r.id), tokens=tokens, deny=deny, source=r.source_canonical_id,
                        day=parse_day(r.published), outlet=r.outlet, origin_doc=r.origin_id or r.document_id,
-                       row=dict(r._mapping))
+                       numbers=numbers, row=r._mapping)
 
 
 def load(conn: Connection, where: Any) -> list[ClaimReport]:
     return [c for c in (_report(r) for r in conn.execute(_select().where(where)).all()) if c is not None]
 
 
+def _select_light() -> Any:
+    """Just what ``similar`` reads (a first pass over blocked candidates, most of which say something else)."""
+    return (select(at.c.document_id, at.c.id, at.c.content_text, at.c.source_text, at.c.stance, at.c.cue_text,
+                   at.c.source_canonical_id, d.c.published, d.c.outlet, d.c.origin_id)
+            .join(d, d.c.id == at.c.document_id))
+
+
+def load_keys(conn: Connection, keys: list[tuple[str, str]], query: Any = None) -> list[ClaimReport]:
+    """The reports of these (document_id, attribution_id) keys, in bounded IN lists."""
+    out: list[ClaimReport] = []
+    by_doc: dict[str, list[str]] = {}
+    for doc, aid in keys:
+        by_doc.setdefault(doc, []).append(aid)
+    docs = sorted(by_doc)
+    for i in range(0, len(docs), DOC_CHUNK):
+        # (document_id = d AND id IN (...)) OR ...: each term a primary-key range (a row-value IN list made
+        # SQLite read the whole attributions table, so the cost grew with the store)
+        where = or_(*(and_(at.c.document_id == doc, at.c.id.in_(sorted(by_doc[doc])))
+                      for doc in docs[i : i + DOC_CHUNK]))
+        rows = conn.execute((query if query is not None else _select()).where(where)).all()
+        out += [c for c in map(_report, rows) if c is not None]
+    return out
+
+
 def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
     """Cluster every attribution of ``doc_id`` with the stored claims it repeats; link disputes; returns the claim
-    ids written."""
+    ids written. The work is one batch per step (keys, candidates, members, writes), not one query per report."""
     mine = load(conn, at.c.document_id == doc_id)
     if not mine:
         return set()
@@ -146,45 +199,22 @@ def cluster_document(conn: Connection, doc_id: str, attrs_of: Any) -> set[str]:
                 for c in mine for k in blocking_keys(c.tokens, c.day)]
     if key_rows:
         conn.execute(ck.insert(), key_rows)
-    reports: dict[tuple[str, str], ClaimReport] = {c.key: c for c in mine}
-    uf = UnionFind()
-    for c in mine:
-        uf.add(c.key)
-    for i, a in enumerate(mine):
-        for b in mine[i + 1 :]:
-            if same_claim(a, b):
-                uf.union(a.key, b.key)
-    touched: set[str] = set()
-    seen: dict[tuple[str, str], list[ClaimReport]] = {}
+    join = Joiner(mine, same_claim, "claim_id")
+    seen = candidates_for(conn, mine)
     for rep in mine:
-        seen[rep.key] = candidates(conn, rep, doc_id)
         for other in seen[rep.key]:
             if same_claim(rep, other):
-                reports.setdefault(other.key, other)
-                uf.union(rep.key, other.key)
-                if other.row.get("claim_id"):
-                    touched.add(other.row["claim_id"])
+                join.link(rep, other)
+    touched = join.touched
     if touched:
-        first: dict[str, tuple[str, str]] = {}
-        for other in load(conn, at.c.claim_id.in_(sorted(touched))):
-            reports.setdefault(other.key, other)
-            cid = other.row["claim_id"]
-            if cid in first:
-                uf.union(other.key, first[cid])
-            else:
-                first[cid] = other.key
-    written: set[str] = set()
-    renamed: dict[str, str] = {}
-    for group in uf.groups():
-        cid = write_claim(conn, [reports[k] for k in group], attrs_of)  # type: ignore[index]
-        written.add(cid)
-        for k in group:
-            old = reports[k].row.get("claim_id")  # type: ignore[index]
-            if old and old != cid:
-                renamed[old] = cid
+        join.join_whole(load(conn, at.c.claim_id.in_(sorted(touched))))
+    before = {k: r.row.get("claim_id") for k, r in join.reports.items()}
+    cid_of = write_claims(conn, join.groups(), attrs_of, keep_stored=True, fresh=doc_id)
+    written = set(cid_of.values())
+    renamed = {old: cid_of[k] for k, old in before.items() if old and old != cid_of[k]}
     _rename_disputes(conn, renamed)
     _drop_claims(conn, touched - written)
-    link_disputes(conn, written, mine, seen)
+    link_disputes(conn, written, mine, seen, cid_of)
     return written
 
 
@@ -200,18 +230,34 @@ def _rename_disputes(conn: Connection, renamed: dict[str, str]) -> None:
                 conn.execute(dp.insert().values(kind="claim", a_id=a2, b_id=b2, reason=reason))
 
 
-def candidates(conn: Connection, rep: ClaimReport, doc_id: str) -> list[ClaimReport]:
-    keys = _near_keys(rep.tokens, rep.day)
-    if not keys:
-        return []
-    hits = (select(ck.c.document_id, ck.c.attribution_id).where(ck.c.key.in_(keys), ck.c.document_id != doc_id)
-            .group_by(ck.c.document_id, ck.c.attribution_id).having(func.count() >= BLOCK_SHARED).limit(500))
-    pairs = set(map(tuple, conn.execute(hits).all()))
-    if not pairs:
-        return []
-    # only the candidate attributions themselves, not every attribution of their documents: loading (and
-    # tokenising) whole documents made each new report cost the size of the busiest blocks
-    return load(conn, tuple_(at.c.document_id, at.c.id).in_(sorted(pairs)))
+def candidates_for(conn: Connection, reps: list[ClaimReport]) -> dict[tuple[str, str], list[ClaimReport]]:
+    """For each report, the stored reports of other documents sharing at least ``BLOCK_SHARED`` blocking keys
+    from its week and the weeks either side (at most ``MAX_CANDIDATES``, those sharing most keys first). One
+    query reads the postings of every key of the batch and one loads the candidates, instead of two per report."""
+    near = {rep.key: _near_keys(rep.tokens, rep.day) for rep in reps}
+    wanted = sorted({k for keys in near.values() for k in keys})
+    postings: dict[str, list[tuple[str, str]]] = {}
+    for i in range(0, len(wanted), IN_CHUNK):
+        for key, doc, aid in conn.execute(select(ck.c.key, ck.c.document_id, ck.c.attribution_id)
+                                          .where(ck.c.key.in_(wanted[i : i + IN_CHUNK]))):
+            postings.setdefault(key, []).append((doc, aid))
+    chosen: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for rep in reps:
+        shared: Counter = Counter()
+        for k in near[rep.key]:
+            shared.update(postings.get(k, ()))
+        pairs = [p for p, n in shared.items() if n >= BLOCK_SHARED and p[0] != rep.key[0]]
+        if len(pairs) > MAX_CANDIDATES:
+            pairs = sorted(pairs, key=lambda p: (-shared[p], p))[:MAX_CANDIDATES]
+        chosen[rep.key] = sorted(pairs)
+    union = sorted({p for pairs in chosen.values() for p in pairs})
+    light = {c.key: c for c in load_keys(conn, union, _select_light())} if union else {}
+    # only what can be the same claim or a dispute (both need ``similar``) is read whole
+    mine = {rep.key: rep for rep in reps}
+    kept = {key: [p for p in pairs if p in light and similar(mine[key], light[p])] for key, pairs in chosen.items()}
+    survivors = sorted({p for pairs in kept.values() for p in pairs})
+    loaded = {c.key: c for c in load_keys(conn, survivors)} if survivors else {}
+    return {key: [loaded[p] for p in pairs if p in loaded] for key, pairs in kept.items()}
 
 
 def _drop_claims(conn: Connection, ids: set[str]) -> None:
@@ -222,38 +268,70 @@ def _drop_claims(conn: Connection, ids: set[str]) -> None:
 
 
 def recluster(conn: Connection, claim_ids: set[str], attrs_of: Any) -> None:
-    """Recompute claims that lost a report: what is left may fall apart."""
+    """Recompute claims that lost a report or whose reports' origins moved: what is left may fall apart, and
+    every origin is worked out again."""
     if not claim_ids:
         return
     reps = load(conn, at.c.claim_id.in_(sorted(claim_ids)))
     _drop_claims(conn, claim_ids)
     conn.execute(update(at).where(at.c.claim_id.in_(sorted(claim_ids))).values(claim_id=None))
+    for r in reps:
+        r.row = {**r.row, "claim_id": None}  # as stored now, so that write_claim stamps every report again
     items = {r.key: r for r in reps}
-    written = {write_claim(conn, [items[k] for k in g], attrs_of)
-               for g in components(items, same_claim)}  # type: ignore[arg-type]
-    link_disputes(conn, written, load(conn, at.c.claim_id.in_(sorted(written))) if written else [])
+    cid_of = write_claims(conn, [[items[k] for k in g] for g in components(items, same_claim)],  # type: ignore
+                          attrs_of)
+    written = set(cid_of.values())
+    if written:
+        new = load(conn, at.c.claim_id.in_(sorted(written)))
+        link_disputes(conn, written, new, candidates_for(conn, new), cid_of)
 
 
-def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any) -> str:
-    """Write one claim row and stamp its reports with id, original source, origin and corroboration."""
-    members.sort(key=lambda c: c.key)
-    cid = short_id("C", "|".join(members[0].key))
+def _origins(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool,
+             fresh: str | None = None
+             ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], dict[str, Any] | None]]:
+    """Each member's origin key and original source. With ``keep_stored`` a member already in a claim keeps
+    the origin stamped on it (it depends only on its own document's chain and its reprint origin, and a change
+    of either re-clusters its claim through ``recluster``), so a report joining a large claim does not walk
+    every member's chain again. Never for ``fresh``, the document being fused (its reprint origin may have just
+    moved: a rebuild meets its reports in a claim an earlier document wrote)."""
     origin: dict[tuple[str, str], str] = {}
     originals: dict[tuple[str, str], dict[str, Any] | None] = {}
+    outlets: dict[str, str | None] = {}
     for m in members:
+        row = m.row
+        if keep_stored and m.key[0] != fresh and row.get("claim_id") and row.get("origin_key"):
+            origin[m.key] = row["origin_key"]
+            originals[m.key] = ({"text": row["original_source_text"], "type": row.get("original_source_type"),
+                                 "canonical_id": row.get("original_source_canonical_id")}
+                                if row.get("original_source_text") else None)
+            continue
         attrs = attrs_of(m.key[0])
         path = corroboration.chain_path(attrs, m.key[1])
-        outlet = m.outlet if m.origin_doc == m.key[0] else (
-            conn.execute(select(d.c.outlet).where(d.c.id == m.origin_doc)).scalar() or m.outlet)
-        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc)
+        if m.origin_doc == m.key[0]:
+            outlet = m.outlet
+        else:
+            if m.origin_doc not in outlets:
+                outlets[m.origin_doc] = conn.execute(select(d.c.outlet).where(d.c.id == m.origin_doc)).scalar()
+            outlet = outlets[m.origin_doc] or m.outlet
+        origin[m.key] = corroboration.claim_origin(path, outlet, m.origin_doc, attrs_of.source_keys(m.key[0]))
         originals[m.key] = corroboration.original_source(path)
+    return origin, originals
+
+
+def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_stored: bool = False,
+              fresh: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One claim's row and the stamps (id, original source, origin, corroboration) of those of its reports
+    whose stamp changes (applied to their in-memory rows too)."""
+    members.sort(key=lambda c: c.key)
+    cid = short_id("C", "|".join(members[0].key))
+    origin, originals = _origins(conn, members, attrs_of, keep_stored, fresh)
     corroborated = corroboration.count_origins(list(origin.values()))
     first = members[0].row
     sources = sorted({(o["text"], o["type"] or "") for o in originals.values() if o})
     outlets = sorted({m.outlet for m in members if m.outlet})
     days = [m.day for m in members if m.day]
-    values = {
-        "content": first.get("content_text"), "stance": Counter(m.row.get("stance") for m in members)
+    row = {
+        "id": cid, "content": first.get("content_text"), "stance": Counter(m.row.get("stance") for m in members)
         .most_common(1)[0][0], "source_text": first.get("source_text"), "source_type": first.get("source_type"),
         "source_canonical_id": Counter(m.source for m in members if m.source).most_common(1)[0][0]
         if any(m.source for m in members) else None,
@@ -262,44 +340,64 @@ def write_claim(conn: Connection, members: list[ClaimReport], attrs_of: Any) -> 
         "date_start": min(days).isoformat() if days else None, "date_end": max(days).isoformat() if days else None,
         "updated_at": datetime.now(UTC),
     }
-    if conn.execute(select(cl.c.id).where(cl.c.id == cid)).first() is None:
-        conn.execute(cl.insert().values(id=cid, disputed=False, **values))
-    else:
-        conn.execute(update(cl).where(cl.c.id == cid).values(**values))
+    stamps = []
     for m in members:
         o = originals[m.key] or {}
-        conn.execute(update(at).where(at.c.document_id == m.key[0], at.c.id == m.key[1]).values(
-            claim_id=cid, original_source_text=o.get("text"), original_source_type=o.get("type"),
-            original_source_canonical_id=o.get("canonical_id"), origin_key=origin[m.key],
-            corroboration=corroborated))
-    return cid
+        stamp = {"claim_id": cid, "original_source_text": o.get("text"), "original_source_type": o.get("type"),
+                 "original_source_canonical_id": o.get("canonical_id"), "origin_key": origin[m.key],
+                 "corroboration": corroborated}
+        if writes.changed(m.row, stamp):
+            stamps.append({"k_doc": m.key[0], "k_id": m.key[1], **stamp})
+            m.row = {**m.row, **stamp}
+    return row, stamps
+
+
+def write_claims(conn: Connection, groups: list[list[ClaimReport]], attrs_of: Any, keep_stored: bool = False,
+                 fresh: str | None = None) -> dict[tuple[str, str], str]:
+    """Write the claims of these groups of reports (rows upserted, changed stamps written, a few statements in
+    all); returns {report key: claim id}."""
+    rows, stamps, cid_of = [], [], {}
+    for members in groups:
+        row, more = claim_row(conn, members, attrs_of, keep_stored, fresh)
+        rows.append(row)
+        stamps += more
+        cid_of.update(dict.fromkeys((m.key for m in members), row["id"]))
+    writes.upsert(conn, cl, rows, {"disputed": False})
+    writes.stamp_reports(conn, at, stamps)
+    return cid_of
 
 
 def link_disputes(conn: Connection, claim_ids: set[str], new: list[ClaimReport],
-                  known: dict[tuple[str, str], list[ClaimReport]] | None = None) -> None:
+                  known: dict[tuple[str, str], list[ClaimReport]],
+                  cid_of: dict[tuple[str, str], str]) -> None:
     """Link the claims of the ``new`` reports with stored claims of opposite polarity that say the same thing
-    (only the new reports are compared, so the cost does not grow with a claim's size)."""
+    (only the new reports are compared, so the cost does not grow with a claim's size). The pool of each report
+    is its blocked candidates plus its own document's reports, whichever path calls this, so a re-ingest finds
+    exactly the disputes the first ingest found; claim ids come from the writes just done (``cid_of``), else
+    from the stored row."""
     touched = set(claim_ids)
+    own: dict[str, list[ClaimReport]] = {}
     for rep in new:
-        cid = conn.execute(select(at.c.claim_id).where(at.c.document_id == rep.key[0], at.c.id == rep.key[1])).scalar()
+        own.setdefault(rep.key[0], [])
+    for doc in own:
+        own[doc] = load(conn, at.c.document_id == doc)
+    existing: set[tuple[str, str]] = set()
+    for rep in new:
+        cid = cid_of.get(rep.key) or rep.row.get("claim_id")
         if not cid:
             continue
-        # other documents through the blocking keys, the report's own document always (the same pool whichever
-        # path calls this, so a re-ingest finds exactly the disputes the first ingest found)
-        pool = (known[rep.key] if known and rep.key in known else candidates(conn, rep, rep.key[0])) + \
-            load(conn, at.c.document_id == rep.key[0])
-        for other in pool:
+        for other in known.get(rep.key, []) + own[rep.key[0]]:
             if not disputes(rep, other) or _same_chain(rep, other):
                 continue
-            ocid = conn.execute(select(at.c.claim_id).where(at.c.document_id == other.key[0],
-                                                            at.c.id == other.key[1])).scalar()
+            ocid = cid_of.get(other.key) or other.row.get("claim_id")
             if not ocid or ocid == cid:
                 continue
             a_id, b_id = (cid, ocid) if rep.deny == "assert" else (ocid, cid)
-            if conn.execute(select(dp.c.a_id).where(dp.c.kind == "claim", dp.c.a_id == a_id,
-                                                    dp.c.b_id == b_id)).first() is None:
+            if (a_id, b_id) not in existing and conn.execute(select(dp.c.a_id).where(
+                    dp.c.kind == "claim", dp.c.a_id == a_id, dp.c.b_id == b_id)).first() is None:
                 conn.execute(dp.insert().values(kind="claim", a_id=a_id, b_id=b_id,
                                                 reason="denial of the same content"))
+            existing.add((a_id, b_id))
             touched |= {cid, ocid}
     _mark_disputed(conn, touched)
 
@@ -310,8 +408,14 @@ def _same_chain(a: ClaimReport, b: ClaimReport) -> bool:
 
 
 def _mark_disputed(conn: Connection, ids: set[str]) -> None:
-    for cid in ids:
-        flag = conn.execute(select(func.count()).select_from(dp).where(
-            dp.c.kind == "claim", or_(dp.c.a_id == cid, dp.c.b_id == cid))).scalar_one() > 0
-        conn.execute(update(cl).where(cl.c.id == cid).values(disputed=flag))
-        conn.execute(update(at).where(at.c.claim_id == cid).values(disputed=flag))
+    """One count query for all the claims, then one update per flag value."""
+    if not ids:
+        return
+    wanted = sorted(ids)
+    flagged: set[str] = set()
+    for col in (dp.c.a_id, dp.c.b_id):
+        flagged |= set(conn.execute(select(col).where(dp.c.kind == "claim", col.in_(wanted))).scalars())
+    for flag, group in ((True, sorted(flagged & ids)), (False, sorted(ids - flagged))):
+        if group:
+            conn.execute(update(cl).where(cl.c.id.in_(group)).values(disputed=flag))
+            conn.execute(update(at).where(at.c.claim_id.in_(group)).values(disputed=flag))

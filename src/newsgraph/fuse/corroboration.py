@@ -1,10 +1,10 @@
 """Origins and corroboration: which reports are independent, and who a claim really comes from.
 
 A report's *origin* is the first place its information can be traced to:
-- a claim (attribution): the innermost source of its chain ('the Times quoted officials as saying' -> the
-  officials) when that source is identified (a linked entity, or a named outlet); when it is anonymous or an
-  unlinked role noun ('officials', 'the ministry'), the nearest outlet on the chain (the Times), else the outlet
-  that published the report;
+- a claim (attribution): the innermost *identified* source of its chain ('the Times quoted officials as
+  saying' -> the officials when they are named; anonymous 'officials' -> the Times; a ministry whose clause
+  was misread as quoting someone unnamed -> the ministry), else the outlet that published the report. A bare
+  institution noun ('the ministry', 'police') is the earlier source of its document it refers back to;
 - an event report: the outlet that published it, or the outlet its attribution chain cites; and when a document
   cites an outlet for any of its reports of a story (a compilation: 'the New York Times reported that ...'),
   all its reports of that story count as that outlet's;
@@ -108,15 +108,45 @@ def count_origins(keys: list[str]) -> int:
     return len(uf.groups())
 
 
-def claim_origin(path: list[dict[str, Any]], outlet: str | None, origin_doc: str) -> str:
-    """The origin key of the claim whose chain is ``path`` (outermost first), published by ``outlet``."""
-    if path:
-        key = source_key(path[-1])
+def document_source_keys(attrs: dict[str, dict[str, Any]]) -> dict[str, str | None]:
+    """``source_key`` of every attribution of one document, with bare institution nouns resolved in the text:
+    'the ministry' or 'police' (one word left after ``institution_key``, not linked to an entity) is the latest
+    earlier source of the document whose organisation key holds that word ('The Russian Defense Ministry said
+    ... According to the ministry, ...' -> the defence ministry), as a reader resolves a definite description.
+    No such earlier source: unidentified, as before."""
+    ordered = sorted(attrs.values(), key=lambda a: (a.get("source_start") is None, a.get("source_start") or 0,
+                                                    a.get("id") or ""))
+    keys: dict[str, str | None] = {}
+    seen: list[str] = []
+    for a in ordered:
+        key = source_key(a)
+        if key is None:
+            key = _resolve_bare_noun(a, seen)
+        keys[a["id"]] = key
+        if key and key.startswith("org:"):
+            seen.append(key)
+    return keys
+
+
+def _resolve_bare_noun(a: dict[str, Any], earlier: list[str]) -> str | None:
+    if a.get("source_type") not in ("organization", "document") or a.get("source_canonical_id"):
+        return None
+    words = institution_key(a.get("source_text") or "").split()
+    if len(words) != 1:
+        return None
+    return next((k for k in reversed(earlier) if words[0] in k[4:].split()), None)
+
+
+def claim_origin(path: list[dict[str, Any]], outlet: str | None, origin_doc: str,
+                 keys: dict[str, str | None] | None = None) -> str:
+    """The origin key of the claim whose chain is ``path`` (outermost first), published by ``outlet``: the
+    innermost identified source of the chain (a person, an organisation, a cited outlet), so an unidentified or
+    spurious inner hop ('officials', a misread clause) hands the origin to the hop that passed it on; else the
+    publishing outlet. ``keys`` are the document's resolved source keys (``document_source_keys``)."""
+    for hop in reversed(path):
+        key = keys.get(hop.get("id") or "") if keys is not None else source_key(hop)
         if key:
             return key
-        for hop in reversed(path[:-1]):
-            if hop.get("source_type") == "media" and hop.get("source_text"):
-                return outlet_key(hop["source_text"]) or f"doc:{origin_doc}"
     return outlet_key(outlet) or f"doc:{origin_doc}"
 
 

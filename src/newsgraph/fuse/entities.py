@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, or_, select, update
 
 from newsgraph.fuse.text import name_key, short_id
 from newsgraph.store import schema
@@ -80,39 +80,77 @@ def resolve(conn: Connection, kind: str, key: str) -> str | None:
 def link_document(conn: Connection, doc_id: str) -> dict[str, str]:
     """Give every entity group of ``doc_id`` a canonical id (creating entities as needed), update counts and
     aliases, and write the ids onto mentions, event actors/recipients and attribution sources.
-    Returns {document entity_id: canonical id}."""
+    Returns {document entity_id: canonical id}. Each step is one statement for the whole document (the stored
+    entities read at once, counts and aliases added in Python, the rows written with executemany), so a
+    document costs the same whatever the store holds; the result is the one-group-at-a-time result."""
     rows = [dict(r._mapping) for r in conn.execute(select(ent).where(ent.c.document_id == doc_id))]
     places = [dict(r._mapping) for r in conn.execute(
         select(schema.places.c.start, schema.places.c.end, schema.places.c.geonameid, schema.places.c.name,
                schema.places.c.country_code).where(schema.places.c.document_id == doc_id))]
-    groups = document_groups(rows, places)
+    keyed = [(g, kk) for g in document_groups(rows, places) if (kk := kind_and_key(g)) is not None]
+    if not keyed:
+        _write_roles(conn, doc_id, {})
+        return {}
+    by_kind: dict[str, set[str]] = {}
+    for _, (kind, key) in keyed:
+        by_kind.setdefault(kind, set()).add(key)
+    # one (kind = k AND key IN ...) per kind, so the (kind, key) index answers it
+    stored = {(r.kind, r.key): r for r in conn.execute(
+        select(ce.c.id, ce.c.kind, ce.c.key, ce.c.name, ce.c.mentions, ce.c.documents)
+        .where(or_(*(and_(ce.c.kind == k, ce.c.key.in_(sorted(keys))) for k, keys in sorted(by_kind.items())))))}
     mapping: dict[str, str] = {}
-    for g in groups:
-        kk = kind_and_key(g)
-        if kk is None:
-            continue
-        kind, key = kk
-        cid = resolve(conn, kind, key)
-        if cid is None:
+    new: dict[str, dict[str, Any]] = {}
+    names: dict[str, str] = {}
+    counts: dict[str, list[int]] = {}
+    aliases: Counter = Counter()
+    for g, (kind, key) in keyed:
+        row = stored.get((kind, key))
+        if row is None:
             cid = short_id(PREFIX[kind], f"{kind}|{key}")
-            conn.execute(ce.insert().values(id=cid, kind=kind, name=g.canonical, key=key, short_key=None,
-                                            geonameid=g.geonameid, country_code=g.country_code, mentions=0,
-                                            documents=0))
+            if cid not in new:
+                new[cid] = {"id": cid, "kind": kind, "name": g.canonical, "key": key, "short_key": None,
+                            "geonameid": g.geonameid, "country_code": g.country_code, "mentions": 0, "documents": 0}
+                names[cid] = g.canonical
         else:
-            _longest_name(conn, cid, g.canonical)
+            cid = row.id
+            names.setdefault(cid, row.name or "")
+        if (len(g.canonical), g.canonical) > (len(names[cid]), names[cid]):
+            names[cid] = g.canonical  # the longest name seen is displayed; ties by text, so order does not matter
         mapping[g.entity_id] = cid
-        _count(conn, cid, g, +1)
-        conn.execute(update(ent).where(ent.c.document_id == doc_id, ent.c.entity_id == g.entity_id)
-                     .values(canonical_id=cid))
+        have = counts.setdefault(cid, [0, 0])
+        have[0] += len(g.mentions)
+        have[1] += 1
+        aliases.update((cid, text.strip()) for _, text in g.mentions)
+    if new:
+        conn.execute(ce.insert(), list(new.values()))
+    before = {r.id: r for r in stored.values()}
+    conn.execute(update(ce).where(ce.c.id == bindparam("k_id")).values(
+        name=bindparam("name"), mentions=bindparam("mentions"), documents=bindparam("documents")),
+        [{"k_id": cid, "name": names[cid],
+          "mentions": (before[cid].mentions if cid in before else 0) + m,
+          "documents": (before[cid].documents if cid in before else 0) + n} for cid, (m, n) in counts.items()])
+    _add_aliases(conn, aliases)
+    conn.execute(update(ent).where(ent.c.document_id == doc_id, ent.c.entity_id == bindparam("k_eid"))
+                 .values(canonical_id=bindparam("cid")),
+                 [{"k_eid": eid, "cid": cid} for eid, cid in mapping.items()])
     _write_roles(conn, doc_id, mapping)
     return mapping
 
 
-def _longest_name(conn: Connection, cid: str, name: str) -> None:
-    """Display the longest name seen ('Vladimir Putin' over 'Putin'); ties by text, so order does not matter."""
-    have = conn.execute(select(ce.c.name).where(ce.c.id == cid)).scalar() or ""
-    if (len(name), name) > (len(have), have):
-        conn.execute(update(ce).where(ce.c.id == cid).values(name=name))
+def _add_aliases(conn: Connection, added: Counter) -> None:
+    """Add alias counts ({(entity id, alias): n}) in two statements: update the known, insert the new."""
+    if not added:
+        return
+    cids = sorted({cid for cid, _ in added})
+    have = {(r.entity_id, r.alias): r.count for r in conn.execute(
+        select(ea.c.entity_id, ea.c.alias, ea.c.count).where(ea.c.entity_id.in_(cids)))}
+    ups = [{"k_e": c, "k_a": a, "count": have[(c, a)] + n} for (c, a), n in added.items() if (c, a) in have]
+    ins = [{"entity_id": c, "alias": a, "count": n} for (c, a), n in added.items() if (c, a) not in have]
+    if ups:
+        conn.execute(update(ea).where(ea.c.entity_id == bindparam("k_e"), ea.c.alias == bindparam("k_a"))
+                     .values(count=bindparam("count")), ups)
+    if ins:
+        conn.execute(ea.insert(), ins)
 
 
 def _count(conn: Connection, cid: str, g: Group, sign: int) -> None:
@@ -135,13 +173,16 @@ def _count(conn: Connection, cid: str, g: Group, sign: int) -> None:
 
 def _write_roles(conn: Connection, doc_id: str, mapping: dict[str, str]) -> None:
     ev, at = schema.events, schema.attributions
-    for row in conn.execute(select(ev.c.id, ev.c.actor_entity_id, ev.c.recipient_entity_id)
-                            .where(ev.c.document_id == doc_id)).all():
-        conn.execute(update(ev).where(ev.c.document_id == doc_id, ev.c.id == row[0]).values(
-            actor_canonical_id=mapping.get(row[1]), recipient_canonical_id=mapping.get(row[2])))
-    for row in conn.execute(select(at.c.id, at.c.source_entity_id).where(at.c.document_id == doc_id)).all():
-        conn.execute(update(at).where(at.c.document_id == doc_id, at.c.id == row[0])
-                     .values(source_canonical_id=mapping.get(row[1])))
+    roles = [{"k_id": r[0], "a": mapping.get(r[1]), "r": mapping.get(r[2])} for r in conn.execute(
+        select(ev.c.id, ev.c.actor_entity_id, ev.c.recipient_entity_id).where(ev.c.document_id == doc_id))]
+    if roles:
+        conn.execute(update(ev).where(ev.c.document_id == doc_id, ev.c.id == bindparam("k_id")).values(
+            actor_canonical_id=bindparam("a"), recipient_canonical_id=bindparam("r")), roles)
+    sources = [{"k_id": r[0], "s": mapping.get(r[1])} for r in conn.execute(
+        select(at.c.id, at.c.source_entity_id).where(at.c.document_id == doc_id))]
+    if sources:
+        conn.execute(update(at).where(at.c.document_id == doc_id, at.c.id == bindparam("k_id"))
+                     .values(source_canonical_id=bindparam("s")), sources)
 
 
 def forget_document(conn: Connection, doc_id: str) -> None:

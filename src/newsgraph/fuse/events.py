@@ -28,8 +28,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
-from newsgraph.fuse import corroboration
-from newsgraph.fuse.links import UnionFind, components
+from newsgraph.fuse import corroboration, writes
+from newsgraph.fuse.links import Joiner, components
 from newsgraph.fuse.text import interval, short_id, stem
 from newsgraph.store import schema
 
@@ -227,56 +227,58 @@ def load(conn: Connection, where: Any) -> list[Report]:
     return reports
 
 
-def _window(rep: Report) -> Any:
-    """SQL for stored reports that can match ``rep``: compatible type, date in the widened window."""
+Window = tuple[tuple[str, ...], str, str, tuple[str, ...]]  # (types, lo, hi, coarse dates)
+
+
+def _bounds(rep: Report) -> Window:
+    """Stored reports that can match ``rep``: a compatible type, a date in the widened window (lo..hi as ISO
+    strings; any day, or a datetime, of those days) or a coarse date (month, week, year) touching it."""
     assert rep.span is not None
     lo = rep.span[0] - timedelta(days=SLACK_DAYS + REPORTED_LAG_DAYS)
     hi = rep.span[1] + timedelta(days=SLACK_DAYS + REPORTED_LAG_DAYS)
     coarse = {f"{x.year}-{x.month:02d}" for x in (lo, hi)} | {f"{x.isocalendar()[0]}-W{x.isocalendar()[1]:02d}"
                                                                for x in (lo, hi)} | {str(lo.year), str(hi.year)}
-    return and_(ev.c.type.in_(sorted(compatible_types(rep.type))),
-                or_(ev.c.date.between(lo.isoformat(), hi.isoformat() + "T99"), ev.c.date.in_(sorted(coarse))))
+    return tuple(sorted(compatible_types(rep.type))), lo.isoformat(), hi.isoformat() + "T99", tuple(sorted(coarse))
+
+
+def _window(w: Window) -> Any:
+    """Two index ranges on (type, date): the days, and the coarse dates. (One AND over an inner OR made SQLite
+    use the type alone, reading every stored report of the type: the cost grew with the store.)"""
+    types, lo, hi, coarse = w
+    return or_(and_(ev.c.type.in_(types), ev.c.date.between(lo, hi)),
+               and_(ev.c.type.in_(types), ev.c.date.in_(coarse)))
+
+
+def _in_window(w: Window, r: Report) -> bool:
+    """``_window`` in Python (the SQL of several windows is one OR; each report keeps only its own window)."""
+    types, lo, hi, coarse = w
+    day = r.row.get("date")
+    return r.type in types and day is not None and (lo <= day <= hi or day in coarse)
 
 
 # --- clustering ---
 
-def cluster_document(conn: Connection, doc_id: str, attrs: dict[str, dict[str, Any]]) -> set[str]:
-    """Cluster every event of ``doc_id`` with the stored reports it matches; returns the story ids written."""
+def cluster_document(conn: Connection, doc_id: str, attrs: Any) -> set[str]:
+    """Cluster every event of ``doc_id`` with the stored reports it matches; returns the story ids written.
+    The candidates of all its reports come from one query (the OR of their windows)."""
     mine = load(conn, ev.c.document_id == doc_id)
     if not mine:
         return set()
-    uf = UnionFind()
-    reports: dict[tuple[str, str], Report] = {r.key: r for r in mine}
-    for r in mine:
-        uf.add(r.key)
-    for i, a in enumerate(mine):
-        for b in mine[i + 1 :]:
-            if same_event(a, b):
-                uf.union(a.key, b.key)
-    touched: set[str] = set()
+    join = Joiner(mine, same_event, "cluster_id")
+    windows = {r.key: _bounds(r) for r in mine if r.span is not None}
+    distinct = sorted(set(windows.values()))
+    pool = load(conn, and_(or_(*(_window(w) for w in distinct)), ev.c.document_id != doc_id)) if distinct else []
     for rep in mine:
-        if rep.span is None:
+        if rep.key not in windows:
             continue
-        matches = [o for o in load(conn, and_(_window(rep), ev.c.document_id != doc_id)) if same_event(rep, o)]
-        for other in matches:
-            reports.setdefault(other.key, other)
-            uf.union(rep.key, other.key)
-            if other.row.get("cluster_id"):
-                touched.add(other.row["cluster_id"])
-    # a story that one of our reports joins comes whole: all its members join the merged story
-    if touched:
-        first: dict[str, tuple[str, str]] = {}
-        for other in load(conn, ev.c.cluster_id.in_(sorted(touched))):
-            reports.setdefault(other.key, other)
-            cid = other.row["cluster_id"]
-            if cid in first:
-                uf.union(other.key, first[cid])
-            else:
-                first[cid] = other.key
-    written = set()
-    for group in uf.groups():
-        members = [reports[k] for k in group]  # type: ignore[index]
-        written.add(write_story(conn, members, attrs))
+        w = windows[rep.key]
+        for other in pool:
+            if _in_window(w, other) and same_event(rep, other):
+                join.link(rep, other)
+    touched = join.touched
+    if touched:  # a story that one of our reports joins comes whole: all its members join the merged story
+        join.join_whole(load(conn, ev.c.cluster_id.in_(sorted(touched))))
+    written = write_stories(conn, join.groups(), attrs, keep_stored=True, fresh=doc_id)
     _drop_stories(conn, touched - written)
     return written
 
@@ -296,9 +298,10 @@ def recluster(conn: Connection, story_ids: set[str], attrs_of: Any) -> None:
     reps = load(conn, ev.c.cluster_id.in_(sorted(story_ids)))
     _drop_stories(conn, story_ids)
     conn.execute(update(ev).where(ev.c.cluster_id.in_(sorted(story_ids))).values(cluster_id=None))
+    for r in reps:
+        r.row["cluster_id"] = None  # as stored now, so that every report is stamped and its origin recounted
     items = {r.key: r for r in reps}
-    for group in components(items, same_event):  # type: ignore[arg-type]
-        write_story(conn, [items[k] for k in group], attrs_of)
+    write_stories(conn, [[items[k] for k in g] for g in components(items, same_event)], attrs_of)  # type: ignore
 
 
 # --- summaries ---
@@ -328,19 +331,28 @@ def figures(members: list[Report]) -> tuple[list[dict[str, Any]], bool, tuple[fl
     return figs, disputed, summary
 
 
-def _name(conn: Connection, cid: str | None) -> str | None:
-    if not cid:
-        return None
-    return conn.execute(select(ce.c.name).where(ce.c.id == cid)).scalar()
+def _stable_docs(members: list[Report], fresh: str | None) -> set[str]:
+    """Documents whose reports in this story were all in one stored story already: their origins (which depend
+    only on their own chains, outlet and same-document reports of the story) are the ones stamped on them. Never
+    ``fresh``, the document being fused: its reprint origin may have just moved (a rebuild meets its reports in
+    an earlier document's story, stamped before its own reprint link was made)."""
+    olds: dict[str, set[Any]] = {}
+    for r in members:
+        if r.key[0] == fresh:
+            continue
+        olds.setdefault(r.key[0], set()).add(r.row.get("cluster_id") if r.row.get("origin_key") else None)
+    return {doc for doc, ids in olds.items() if len(ids) == 1 and None not in ids}
 
 
-def write_story(conn: Connection, members: list[Report], attrs_of: Any) -> str:
-    """Write one story row and stamp its reports; returns the story id (from its first report)."""
-    members.sort(key=lambda r: r.key)
-    sid = short_id("S", "|".join(members[0].key))
-    origin_keys = {}
+def _origin_keys(conn: Connection, members: list[Report], attrs_of: Any, keep_stored: bool,
+                 fresh: str | None = None) -> dict[Any, str]:
+    stable = _stable_docs(members, fresh) if keep_stored else set()
+    origin_keys: dict[Any, str] = {}
     cited: dict[str, Counter] = {}
     for r in members:
+        if r.key[0] in stable:
+            origin_keys[r.key] = r.row["origin_key"]
+            continue
         attrs = attrs_of(r.key[0])
         path = corroboration.chain_path(attrs, r.attribution) if r.attribution in attrs else []
         origin_keys[r.key] = corroboration.event_origin(path, _outlet_of(conn, r), r.origin_doc)
@@ -349,6 +361,15 @@ def write_story(conn: Connection, members: list[Report], attrs_of: Any) -> str:
     for r in members:  # a document that cites an outlet for this story got the story from that outlet
         if r.key[0] in cited:
             origin_keys[r.key] = cited[r.key[0]].most_common(1)[0][0]
+    return origin_keys
+
+
+def story_row(conn: Connection, members: list[Report], attrs_of: Any, names: dict[str, str | None],
+              keep_stored: bool = False, fresh: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One story's row and the stamps of those of its reports whose stamp changes (in-memory rows updated)."""
+    members.sort(key=lambda r: r.key)
+    sid = short_id("S", "|".join(members[0].key))
+    origin_keys = _origin_keys(conn, members, attrs_of, keep_stored, fresh)
     origins = len(set(origin_keys.values()))
     figs, disputed, summary = figures(members)
     days = [r.span for r in members if r.span and r.row.get("date_precision") != "reported"] or \
@@ -358,7 +379,8 @@ def write_story(conn: Connection, members: list[Report], attrs_of: Any) -> str:
     actor = Counter(r.actor for r in members if r.actor).most_common(1)
     recipient = Counter(r.recipient for r in members if r.recipient).most_common(1)
     outlets = sorted({r.outlet for r in members if r.outlet})
-    values = {
+    row = {
+        "id": sid,
         "type": Counter(r.type for r in members).most_common(1)[0][0],
         "mode": Counter(r.row.get("mode") for r in members).most_common(1)[0][0],
         "date_start": min(s[0] for s in days).isoformat() if days else None,
@@ -366,30 +388,50 @@ def write_story(conn: Connection, members: list[Report], attrs_of: Any) -> str:
         "place_name": place[0][0][1] if place else None, "geonameid": place[0][0][0] if place else None,
         "country_code": place[0][0][2] if place else None, "admin1": place[0][0][3] if place else None,
         "lat": place[0][0][4] if place else None, "lon": place[0][0][5] if place else None,
-        "actor_canonical_id": actor[0][0] if actor else None, "actor": _name(conn, actor[0][0]) if actor else
+        "actor_canonical_id": actor[0][0] if actor else None, "actor": names.get(actor[0][0]) if actor else
         Counter(r.row.get("actor_text") for r in members if r.row.get("actor_text")).most_common(1)[0][0]
         if any(r.row.get("actor_text") for r in members) else None,
         "recipient_canonical_id": recipient[0][0] if recipient else None,
-        "recipient": _name(conn, recipient[0][0]) if recipient else None,
+        "recipient": names.get(recipient[0][0]) if recipient else None,
         "reports": len(members), "documents": len({r.key[0] for r in members}), "outlets": len(outlets),
         "origins": origins, "figure_min": summary[0] if summary else None,
         "figure_max": summary[1] if summary else None, "figure_unit": summary[2] if summary else None,
         "figures": figs, "outlet_names": outlets, "disputed": disputed, "updated_at": datetime.now(UTC),
     }
-    if conn.execute(select(st.c.id).where(st.c.id == sid)).first() is None:
-        conn.execute(st.insert().values(id=sid, **values))
-    else:
-        conn.execute(update(st).where(st.c.id == sid).values(**values))
-    conn.execute(delete(schema.disputes).where(schema.disputes.c.kind == "event", schema.disputes.c.a_id == sid))
-    if disputed:
-        reason = "figures differ: " + ", ".join(f"{f['value']:g} {f['unit']} ({f['outlet'] or f['document_id']})"
-                                               for f in figs)
-        conn.execute(schema.disputes.insert().values(kind="event", a_id=sid, b_id=sid, reason=reason[:2000]))
+    stamps = []
     for r in members:
-        conn.execute(update(ev).where(ev.c.document_id == r.key[0], ev.c.id == r.key[1]).values(
-            cluster_id=sid, cluster_size=len(members), origins=origins, origin_key=origin_keys[r.key],
-            disputed=disputed))
-    return sid
+        stamp = {"cluster_id": sid, "cluster_size": len(members), "origins": origins,
+                 "origin_key": origin_keys[r.key], "disputed": disputed}
+        if writes.changed(r.row, stamp):
+            stamps.append({"k_doc": r.key[0], "k_id": r.key[1], **stamp})
+            r.row.update(stamp)
+    return row, stamps
+
+
+def write_stories(conn: Connection, groups: list[list[Report]], attrs_of: Any, keep_stored: bool = False,
+                  fresh: str | None = None) -> set[str]:
+    """Write the stories of these groups of reports (rows upserted, figure disputes replaced, changed stamps
+    written: a few statements in all); returns the story ids. With ``keep_stored`` a document whose reports
+    were all in one stored story keeps their stamped origins (``_stable_docs``)."""
+    ids = {x for g in groups for r in g for x in (r.actor, r.recipient) if x}
+    names = dict(conn.execute(select(ce.c.id, ce.c.name).where(ce.c.id.in_(sorted(ids)))).all()) if ids else {}
+    rows, stamps = [], []
+    for members in groups:
+        row, more = story_row(conn, members, attrs_of, names, keep_stored, fresh)
+        rows.append(row)
+        stamps += more
+    writes.upsert(conn, st, rows, {})
+    sids = sorted(r["id"] for r in rows)
+    dp = schema.disputes
+    for i in range(0, len(sids), writes.IN_CHUNK):
+        conn.execute(delete(dp).where(dp.c.kind == "event", dp.c.a_id.in_(sids[i : i + writes.IN_CHUNK])))
+    disputes = [{"kind": "event", "a_id": r["id"], "b_id": r["id"], "reason": (
+        "figures differ: " + ", ".join(f"{f['value']:g} {f['unit']} ({f['outlet'] or f['document_id']})"
+                                       for f in r["figures"]))[:2000]} for r in rows if r["disputed"]]
+    if disputes:
+        conn.execute(dp.insert(), disputes)
+    writes.stamp_reports(conn, ev, stamps)
+    return set(sids)
 
 
 def _outlet_of(conn: Connection, r: Report) -> str | None:

@@ -7,7 +7,7 @@ on the order documents arrive in: one sequential ingest and four concurrent ones
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -54,3 +54,43 @@ def components(items: dict[K, object], same: Callable[[object, object], bool],
         if a in items and b in items and same(items[a], items[b]):
             uf.union(a, b)
     return uf.groups()  # type: ignore[return-value]
+
+
+class Joiner:
+    """The union-find of one document's fusion step, shared by stories and claims: the document's reports
+    (linked among themselves by ``same``), the stored reports they match, and every stored cluster one of those
+    belongs to, whole (``join_whole``: a cluster one of our reports joins brings all its members). Reports have
+    ``key`` and ``row``; ``column`` is the row's cluster id column."""
+
+    def __init__(self, mine: list[Any], same: Callable[[Any, Any], bool], column: str) -> None:
+        self.uf = UnionFind()
+        self.reports: dict[Hashable, Any] = {r.key: r for r in mine}
+        self.column = column
+        self.touched: set[str] = set()
+        for r in mine:
+            self.uf.add(r.key)
+        for i, a in enumerate(mine):
+            for b in mine[i + 1 :]:
+                if same(a, b):
+                    self.uf.union(a.key, b.key)
+
+    def link(self, rep: Any, other: Any) -> None:
+        """``other`` (stored) is the same thing as ``rep`` (ours)."""
+        self.reports.setdefault(other.key, other)
+        self.uf.union(rep.key, other.key)
+        if other.row.get(self.column):
+            self.touched.add(other.row[self.column])
+
+    def join_whole(self, members: list[Any]) -> None:
+        """``members``: every stored report of the touched clusters; each cluster's members join as one."""
+        first: dict[str, Hashable] = {}
+        for other in members:
+            cid = other.row[self.column]
+            self.reports.setdefault(other.key, other)
+            if cid in first:
+                self.uf.union(other.key, first[cid])
+            else:
+                first[cid] = other.key
+
+    def groups(self) -> list[list[Any]]:
+        return [[self.reports[k] for k in g] for g in self.uf.groups()]

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from newsgraph.fuse.text import shingles
 from newsgraph.store import schema
@@ -73,11 +73,7 @@ def link_document(conn: Connection, doc_id: str, doc_json: dict[str, Any], store
     if store_buckets:
         conn.execute(rb.insert(), [{"bucket": k, "document_id": doc_id} for k in sorted(set(keys))])
     copies: dict[str, float] = {}
-    for other in sorted(candidates):
-        row = conn.execute(select(d.c.doc_json).where(d.c.id == other)).first()
-        if row is None:
-            continue
-        omh = signature(body_text(row[0]))
+    for other, omh in _signatures(conn, sorted(candidates)):
         if omh is not None:
             sim = mh.jaccard(omh)
             if sim >= THRESHOLD:
@@ -93,14 +89,38 @@ def link_document(conn: Connection, doc_id: str, doc_json: dict[str, Any], store
     rows = conn.execute(select(d.c.id, d.c.published, d.c.origin_id).where(d.c.id.in_(sorted(group)))).all()
     origin = min(rows, key=lambda r: _order_key(r[1], r[0]))[0]
     changed = set()
+    links = []
     for member, _, before in rows:
         after = None if member == origin else origin
         if member != doc_id and before != after:
             changed.add(member)
         sim = copies.get(member) if member != doc_id else max(copies.values())
-        conn.execute(update(d).where(d.c.id == member).values(
-            origin_id=after, origin_similarity=None if after is None else (sim if sim is not None else THRESHOLD)))
+        links.append({"k_id": member, "origin_id": after,
+                      "origin_similarity": None if after is None else (sim if sim is not None else THRESHOLD)})
+    conn.execute(update(d).where(d.c.id == bindparam("k_id")).values(
+        origin_id=bindparam("origin_id"), origin_similarity=bindparam("origin_similarity")), links)
     return changed
+
+
+SIGNATURE_CACHE = 4096  # signatures of stored documents kept per process, by (id, text hash)
+_signature_cache: dict[tuple[str, str], MinHash | None] = {}
+
+
+def _signatures(conn: Connection, ids: list[str]) -> list[tuple[str, MinHash | None]]:
+    """The signatures of stored documents, read in one query (ids and text hashes first; the documents'
+    JSON only for those not seen by this process), so a wire story with many copies costs one read, not one a
+    copy."""
+    if not ids:
+        return []
+    hashes = dict(conn.execute(select(d.c.id, d.c.text_hash).where(d.c.id.in_(ids))).all())
+    missing = [i for i in ids if i in hashes and (i, hashes[i]) not in _signature_cache]
+    if missing:
+        for doc_id, digest, doc_json in conn.execute(
+                select(d.c.id, d.c.text_hash, d.c.doc_json).where(d.c.id.in_(missing))):
+            if len(_signature_cache) >= SIGNATURE_CACHE:
+                _signature_cache.pop(next(iter(_signature_cache)))
+            _signature_cache[(doc_id, digest)] = signature(body_text(doc_json))
+    return [(i, _signature_cache.get((i, hashes[i]))) for i in ids if i in hashes]
 
 
 def relink_copies_of(conn: Connection, doc_id: str) -> list[str]:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, or_, select, update
 
 from newsgraph.document import Document
 from newsgraph.errors import Warnings
-from newsgraph.fuse import claims, entities, events, reprints
+from newsgraph.fuse import claims, corroboration, entities, events, reprints
 from newsgraph.ingest.base import text_hash
 from newsgraph.store import schema
 from newsgraph.store.db import Store, write_transaction
@@ -42,12 +42,19 @@ class Attrs:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.cache: dict[str, dict[str, dict[str, Any]]] = {}
+        self.keys: dict[str, dict[str, str | None]] = {}
 
     def __call__(self, doc_id: str) -> dict[str, dict[str, Any]]:
         if doc_id not in self.cache:
             rows = self.conn.execute(select(at).where(at.c.document_id == doc_id)).all()
             self.cache[doc_id] = {r.id: dict(r._mapping) for r in rows}
         return self.cache[doc_id]
+
+    def source_keys(self, doc_id: str) -> dict[str, str | None]:
+        """The document's resolved source keys (``corroboration.document_source_keys``), worked out once."""
+        if doc_id not in self.keys:
+            self.keys[doc_id] = corroboration.document_source_keys(self(doc_id))
+        return self.keys[doc_id]
 
 
 def fuse_document(conn: Connection, doc_id: str) -> None:
