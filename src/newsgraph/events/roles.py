@@ -198,7 +198,7 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
     obj = object_child(tok) or small_clause_object(tok)
     if obj is not None:
         obj = semantic_head(obj)
-        if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon") | lex.cls("lightobj")):
+        if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon", "lightobj")):
             obj = None
     # 'withdrew inspectors from Iraq', 'strengthened its forces in Lebanon': what is moved is the actor's own
     moved_own = c.type in ("RETREAT", "MOBILIZE") or bool(set(keys(tok)) & MOVE_VERBS)

@@ -433,17 +433,20 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and (tok.pos_ == "PROPN" or t.isupper() or tok.ent_type_ in PLACE_LABELS)
 
 
-def candidate_runs(parsed: Any) -> list[tuple[int, int]]:
-    """Token index ranges of capitalised runs (connectors like 'of' allowed inside), the places NER may miss."""
+def candidate_runs(parsed: Any, caps: list[bool] | None = None, lowers: list[str] | None = None
+                   ) -> list[tuple[int, int]]:
+    """Token index ranges of capitalised runs (connectors like 'of' allowed inside), the places NER may miss.
+    ``caps`` / ``lowers`` are the tokens' ``_capitalised`` flags and lower-cased forms when the caller has them."""
+    caps = caps if caps is not None else [_capitalised(t) for t in parsed]
+    lowers = lowers if lowers is not None else [t.lower_ for t in parsed]
     runs = []
-    i, n = 0, len(parsed)
+    i, n = 0, len(caps)
     while i < n:
-        if not _capitalised(parsed[i]):
+        if not caps[i]:
             i += 1
             continue
         j = i + 1
-        while j < n and (_capitalised(parsed[j]) or (parsed[j].lower_ in CONNECTORS and j + 1 < n
-                                                      and _capitalised(parsed[j + 1]))):
+        while j < n and (caps[j] or (lowers[j] in CONNECTORS and j + 1 < n and caps[j + 1])):
             j += 1
         runs.append((i, j))
         i = j
@@ -452,23 +455,29 @@ def candidate_runs(parsed: Any) -> list[tuple[int, int]]:
 
 def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing: list[Mention],
                        gaz: Gazetteer) -> list[Mention]:
-    """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover."""
+    """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover. Each token
+    is read from the parse once (flags, form, offsets); the n-grams are offsets into those lists, not Spans."""
     taken = [(m.start, m.end) for m in existing]
     taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS and e.label != "ORG"]
     org_spans = [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
     taken_index, org_index, placed = IntervalIndex(taken), IntervalIndex(org_spans), DisjointSpans()
+    caps, lowers, starts, ends = [], [], [], []
+    for t in parsed:
+        caps.append(_capitalised(t))
+        lowers.append(t.lower_)
+        starts.append(t.idx)
+        ends.append(t.idx + len(t.text))
     grams: list[tuple[int, int, str]] = []
-    for i, j in candidate_runs(parsed):
+    for i, j in candidate_runs(parsed, caps, lowers):
         for a in range(i, j):
             for b in range(min(j, a + MAX_NGRAM), a, -1):
-                span = parsed[a:b]
-                if span[-1].lower_ in CONNECTORS or span[0].lower_ in CONNECTORS:
+                if lowers[b - 1] in CONNECTORS or lowers[a] in CONNECTORS:
                     continue
-                s, e = span.start_char, span.end_char
+                s, e = starts[a], ends[b - 1]
                 if not allowed.covers(s, e) or taken_index.overlaps(s, e):
                     continue
-                inner = (a > i and parsed[a - 1].lower_ not in CONNECTORS) or (
-                    b < j and parsed[b].lower_ not in CONNECTORS)
+                inner = (a > i and lowers[a - 1] not in CONNECTORS) or (
+                    b < j and lowers[b] not in CONNECTORS)
                 grams.append((s, e, doc.text[s:e], inner))
     if not grams:
         return []
