@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -514,6 +515,7 @@ def slot_mentions(doc: Document, allowed: RangeIndex, gaz: Gazetteer) -> list[Me
     pairs = [(m, sl) for sl in slots if (m := slot_mention(doc.text, sl)) is not None]
     attach_candidates([m for m, _ in pairs], gaz)
     kept: list[Mention] = []
+    kept_spans = DisjointSpans()  # the kept slots never overlap: an overlap test by bisection, not a scan
     for m, sl in pairs:
         if sl.features is not None:
             m.candidates = tuple(c for c in m.candidates if c.feature in sl.features)
@@ -522,8 +524,16 @@ def slot_mentions(doc: Document, allowed: RangeIndex, gaz: Gazetteer) -> list[Me
                                                          and c.population < SMALL_ALT_POP))
                 and c.feature in ("city", "admin2", "landform") for c in m.candidates):
             continue
-        if m.candidates and not any(m.start < k.end and k.start < m.end for k in kept):
+        if not m.candidates:
+            continue
+        if m.start < m.end and len(kept_spans.spans) == len(kept):
+            overlap = kept_spans.overlaps(m.start, m.end)
+        else:  # an empty span among them: the plain test
+            overlap = any(m.start < k.end and k.start < m.end for k in kept)
+        if not overlap:
             kept.append(m)
+            if m.start < m.end:
+                kept_spans.add(m.start, m.end)
     return kept
 
 
@@ -558,12 +568,14 @@ def echoes(doc: Document, allowed: RangeIndex, mentions: list[Mention]) -> list[
         return []
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sources, key=len, reverse=True)) + r")\b")
     longer = [(e.start, e.end) for e in doc.entities if e.label in PERSONISH]
+    taken, longer_index = IntervalIndex((m.start, m.end) for m in mentions), IntervalIndex(longer)
     out = []
     for hit in pattern.finditer(doc.text):
         s, e = hit.span()
-        if not allowed.covers(s, e) or any(m.start < e and s < m.end for m in mentions):
+        if not allowed.covers(s, e) or taken.overlaps(s, e):
             continue
-        if any(ls < e and s < le and (le - ls) > (e - s) + 1 and not _IN.search(doc.text[ls:le]) for ls, le in longer):
+        if any((le - ls) > (e - s) + 1 and not _IN.search(doc.text[ls:le])
+               for ls, le in (longer[k] for k in longer_index.overlapping(s, e))):
             continue
         src = sources[hit.group(1)]
         out.append(Mention(start=s, end=e, text=src.text, keys=list(src.keys), label=src.label, prefer=src.prefer,
@@ -576,8 +588,9 @@ def merge_slots(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
     ('Kozachi' for 'Kozachi Laheri') or only weak matches, and a typed slot narrows an NER place it coincides with
     ('the Kherson region' is the region, not its capital town); otherwise the existing mention wins."""
     out = list(mentions)
+    index = _OverlapIndex(out)
     for sm in slots:
-        over = [m for m in out if sm.start < m.end and m.start < sm.end]
+        over = index.overlapping(sm.start, sm.end)
         known = [m for m in over if m.candidates and m.label != WEAK]
         if sm.label == SLOT:
             for m in known:
@@ -588,9 +601,44 @@ def merge_slots(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
             continue  # an untyped slot never replaces a match; a typed one only lifts a town to its region
 
         for m in over:
-            out.remove(m)
+            index.discard(out.pop(out.index(m)))  # as list.remove: the first equal mention goes
         out.append(sm)
+        index.add(sm)
     return sorted(out, key=lambda m: m.start)
+
+
+class _OverlapIndex:
+    """The mentions of a changing list by 256-character bucket, so that 'which of them overlap this slot' looks
+    at a few neighbours instead of every mention (a long document has thousands of both). Answers come in list
+    order (mentions are numbered as they join; removal keeps the others' order, new ones go to the end)."""
+
+    SIZE = 256
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.buckets: dict[int, list[Mention]] = {}
+        self.seq: dict[int, int] = {}
+        self.count = 0
+        for m in mentions:
+            self.add(m)
+
+    def _keys(self, start: int, end: int) -> range:
+        return range(start // self.SIZE, max(start, end - 1) // self.SIZE + 1)
+
+    def add(self, m: Mention) -> None:
+        self.count += 1
+        self.seq[id(m)] = self.count
+        for k in self._keys(m.start, m.end):
+            self.buckets.setdefault(k, []).append(m)
+
+    def discard(self, m: Mention) -> None:
+        for k in self._keys(m.start, m.end):
+            self.buckets[k] = [x for x in self.buckets[k] if x is not m]
+        del self.seq[id(m)]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        found = {id(m): m for k in self._keys(start, end) for m in self.buckets.get(k, ())
+                 if start < m.end and m.start < end}
+        return sorted(found.values(), key=lambda m: self.seq[id(m)])
 
 
 def weak_name(text: str, cands: tuple[Candidate, ...], kinds: tuple[str, ...] = ("name",)) -> bool:
@@ -886,7 +934,7 @@ def document_focus(places: list[Place]) -> Place | None:
     towns = [p for p in inside if p.feature in ("city", "admin2")]
     if not towns:
         return inside[0]
-    counts = {p.name: sum(1 for t in towns if t.name == p.name) for p in towns}
+    counts = Counter(p.name for p in towns)
     top = max(counts.values())
     # ties (every town named once) go to the town at the centre of the story's places, not to the dateline's
     return min((p for p in towns if counts[p.name] == top),
