@@ -189,7 +189,10 @@ def _drop_possessive(doc: Document, head: Token, start: int, end: int) -> int:
     """'Israel's attack' -> actor 'Israel': the possessive ending belongs to the phrase, not to the party."""
     case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’")), None)
     if case is not None and case.idx + len(case.text) == end and case.idx > start:
-        return len(doc.text[:case.idx].rstrip())
+        end = case.idx  # = len(doc.text[:case.idx].rstrip()), without copying the text before it
+        while end > 0 and doc.text[end - 1].isspace():
+            end -= 1
+        return end
     return end
 
 

@@ -545,9 +545,9 @@ def slot_mention(text: str, sl: Slot) -> Mention | None:
     end = sl.end
     keys = [fold(name)]
     if sl.type_noun is not None and text[sl.end:sl.end + 1].isspace() and features in (DISTRICT, REGION):
-        tail = re.match(r"\s+" + re.escape(sl.type_noun), text[sl.end:], re.I)
+        tail = re.compile(r"\s+" + re.escape(sl.type_noun), re.I).match(text, sl.end)  # no copy of the rest
         if tail:
-            end = sl.end + tail.end()
+            end = tail.end()
             keys = [fold(text[sl.start:end]), fold(name)]
     prefer = None
     if features is not None:
