@@ -937,8 +937,15 @@ def document_focus(places: list[Place]) -> Place | None:
     counts = Counter(p.name for p in towns)
     top = max(counts.values())
     # ties (every town named once) go to the town at the centre of the story's places, not to the dateline's
-    return min((p for p in towns if counts[p.name] == top),
-               key=lambda p: sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in inside))
+    spread: dict[tuple[float, float], float] = {}  # per point: its mentions repeat it (same sum, same order)
+
+    def total_distance(p: Place) -> float:
+        key = (p.lat, p.lon)
+        if key not in spread:
+            spread[key] = sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in inside)
+        return spread[key]
+
+    return min((p for p in towns if counts[p.name] == top), key=total_distance)
 
 
 def _most_common(keys: list[str]) -> str:
