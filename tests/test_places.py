@@ -465,3 +465,49 @@ def test_a_qualified_name_does_not_pull_a_reuse_from_abroad() -> None:
           Mention(60, 69, "Hyderabad", ["hyderabad"], candidates=(sindh, india), matched_key="hyderabad", sent=1)]
     out = resolve(ms, [])
     assert out[0].candidate.country_code == "PK" and out[3].candidate.country_code == "IN"
+
+
+def _merge_slots_by_scan(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
+    """The rule of ``places.merge_slots`` written as a scan of every mention per slot (the reference)."""
+    out = list(mentions)
+    for sm in slots:
+        over = [m for m in out if sm.start < m.end and m.start < sm.end]
+        known = [m for m in over if m.candidates and m.label != places.WEAK]
+        if sm.label == places.SLOT:
+            for m in known:
+                m.slot = True
+        if (sm.label == places.WEAK and any(m.candidates for m in over)) or (known and (
+                any(m.start < sm.start or m.end > sm.end for m in known)
+                or (sm.prefer != "admin1" and all(m.start == sm.start and m.end == sm.end for m in known)))):
+            continue
+        for m in over:
+            out.remove(m)
+        out.append(sm)
+    return sorted(out, key=lambda m: m.start)
+
+
+def test_merge_slots_equals_a_scan_of_every_mention() -> None:
+    """The bucket index only avoids the scan: same survivors, same order, same slot flags, on random layouts
+    (overlapping, nested, equal and far-apart spans across bucket borders)."""
+    import random
+
+    rnd = random.Random(11)
+    cand = (_cand(1, "Xa", "UA", 1.0, 1.0, 5_000),)
+    for _ in range(150):
+        def make(n: int, labels: tuple[str, ...]) -> list[Mention]:
+            out = []
+            for _ in range(n):
+                s = rnd.choice([rnd.randint(0, 60), rnd.randint(240, 280), rnd.randint(0, 2000)])
+                e = s + rnd.randint(0, 30)
+                out.append(Mention(start=s, end=e, text="x" * (e - s), keys=["x"], label=rnd.choice(labels),
+                                   candidates=cand if rnd.random() < 0.6 else (),
+                                   prefer=rnd.choice([None, "admin1", "city"])))
+            return out
+        mentions = sorted(make(rnd.randint(0, 25), ("GPE", "LOC", places.WEAK)), key=lambda m: m.start)
+        slots = make(rnd.randint(0, 12), (places.SLOT, places.WEAK))
+        a_m = [Mention(**{f: getattr(m, f) for f in m.__slots__}) for m in mentions]
+        a_s = [Mention(**{f: getattr(m, f) for f in m.__slots__}) for m in slots]
+        want = _merge_slots_by_scan(a_m, a_s)
+        got = places.merge_slots(mentions, slots)
+        assert [(m.start, m.end, m.label, m.slot, m.prefer) for m in got] == \
+               [(m.start, m.end, m.label, m.slot, m.prefer) for m in want]

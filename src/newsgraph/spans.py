@@ -97,6 +97,10 @@ class IntervalIndex:
         """Ranges with start <= start' and end' <= end."""
         return sorted(k for s, e, k in self._near(start, end) if start <= s and e <= end)
 
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Ranges that share a character with [start, end), in their original order."""
+        return sorted(k for s, e, k in self._near(start - self.longest, end - 1) if s < end and start < e)
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any range shares a character with [start, end)."""
         return any(s < end and start < e for s, e, _ in self._near(start - self.longest, end - 1))

@@ -319,11 +319,16 @@ DISCLOSURE_PASSIVES = frozenset({"reveal", "announce", "disclose", "confirm", "l
 NAMING_VERBS = frozenset({"know", "call", "dub", "name", "title", "label", "nickname", "term", "brand"})
 
 
+HEDGE_LEMMAS = HEDGE_VERBS | AGENTLESS_PASSIVES | DISCLOSURE_PASSIVES | NAMING_VERBS | {"ask"}
+
+
 def hedge_candidate(tok: Token, sent: Span, lex: CueLexicon, threshold: float) -> Candidate | None:
     """Attributions without a speaker: 'X appears to be Y', 'it seems that Y', 'X is expected to win', 'Asked
     about Y, ...'. Nobody is named, so the source is null; the content is the whole clause for hedges and
     agentless passives, and the question for 'asked'."""
     lemma = tok.lemma_.lower()
+    if lemma not in HEDGE_LEMMAS:  # every frame below needs one of these verbs: most verbs stop here, unread
+        return None
     doc = tok.doc
     kids = list(tok.children)
     deps = {c.dep_ for c in kids}

@@ -67,6 +67,7 @@ class SourceLinker:
                  agencies: frozenset[str] = frozenset()) -> None:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
+        self._last_words: dict[str, Entity] | None = None
         self.lex = lex
         self.history: list[Mention] = []
         self.places = sorted((p.start, p.end) for p in places or [] if p.feature in PLACE_FEATURES)
@@ -89,11 +90,17 @@ class SourceLinker:
         words = LEADING_ARTICLE.sub("", text.strip()).split()
         if not 1 <= len(words) <= 3 or not words[-1][:1].isupper():
             return None
-        last = words[-1].lower().strip(".,'’")
-        for ent in self.entities:
-            if ent.label in ("PERSON", "ORG") and ent.canonical.split()[-1].lower().strip(".,'’") == last:
-                return ent
-        return None
+        return self._by_last_word().get(words[-1].lower().strip(".,'’"))
+
+    def _by_last_word(self) -> dict[str, Entity]:
+        """The first person or organisation for each last word of a canonical name, built once (a scan of every
+        entity per mention made long documents quadratic)."""
+        if self._last_words is None:
+            self._last_words = {}
+            for ent in self.entities:
+                if ent.label in ("PERSON", "ORG") and ent.canonical.split():
+                    self._last_words.setdefault(ent.canonical.split()[-1].lower().strip(".,'’"), ent)
+        return self._last_words
 
     def preceding_entity(self, pos: int, labels: frozenset[str]) -> Entity | None:
         i = bisect_left(self.starts, pos) - 1

@@ -7,6 +7,7 @@ so an event never borrows a place or a date from a neighbouring clause about som
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from newsgraph.document import Attribution, Document, EntitySpan, Quantity, Span
@@ -188,7 +189,10 @@ def _drop_possessive(doc: Document, head: Token, start: int, end: int) -> int:
     """'Israel's attack' -> actor 'Israel': the possessive ending belongs to the phrase, not to the party."""
     case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’")), None)
     if case is not None and case.idx + len(case.text) == end and case.idx > start:
-        return len(doc.text[:case.idx].rstrip())
+        end = case.idx  # = len(doc.text[:case.idx].rstrip()), without copying the text before it
+        while end > 0 and doc.text[end - 1].isspace():
+            end -= 1
+        return end
     return end
 
 
@@ -241,5 +245,17 @@ def antecedent_id(doc: Document, pron: Token) -> str | None:
     sent = pron.sent
     prev = pron.doc[sent.start - 1].sent if sent.start > 0 else sent
     lo = prev.start_char
-    cands = [e for e in doc.entities if lo <= e.start < pron.idx and e.label in labels]
-    return cands[-1].entity_id if cands else None
+    ents, starts = _entity_starts(doc)
+    found = [k for _, k in starts[bisect_left(starts, (lo, -1)):bisect_left(starts, (pron.idx, -1))]
+             if ents[k].label in labels]
+    return ents[max(found)].entity_id if found else None  # the last such entity in the document's order
+
+
+_ENTITY_STARTS: list[Any] = [None, None, 0, []]
+
+
+def _entity_starts(doc: Document) -> tuple[list[Any], list[tuple[int, int]]]:
+    """(start, index) of the document's entities, sorted, built once per entity list (not per pronoun)."""
+    if _ENTITY_STARTS[0] is not doc or _ENTITY_STARTS[1] is not doc.entities or _ENTITY_STARTS[2] != len(doc.entities):
+        _ENTITY_STARTS[:] = [doc, doc.entities, len(doc.entities), sorted((e.start, k) for k, e in enumerate(doc.entities))]
+    return doc.entities, _ENTITY_STARTS[3]

@@ -54,7 +54,7 @@ def out_of_domain_party(tok: Token | None, lex: Lexicon) -> bool:
     head = semantic_head(tok)
     if head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:  # 'Tech' in 'Tech stocks'
         head = head.head
-    out_words = lex.cls("commerce") | lex.cls("sport") | lex.cls("culture")
+    out_words = lex.cls("commerce", "sport", "culture")
     mods = {w for c in head.children if c.dep_ in ("compound", "nmod") for w in keys(c)}
     if (_words(head) | mods) & out_words:  # 'the retailer', 'the film crew', 'the music industry'
         return True
@@ -104,7 +104,7 @@ def political_party(tok: Token | None, lex: Lexicon) -> bool:
     words = _words(head)
     if words & lex.cls("notpolitical"):  # 'his team', 'the home side': sport and business bodies
         return False
-    return bool(words & (lex.cls("military") | lex.cls("group"))) and not out_of_domain_party(head, lex)
+    return bool(words & (lex.cls("military", "group"))) and not out_of_domain_party(head, lex)
 
 
 def clause_subject(tok: Token) -> Token | None:
@@ -186,8 +186,7 @@ def _thing(head: Token, lex: Lexicon) -> bool:
     if any(lemma.endswith(s) and len(lemma) >= len(s) + 3 for s in PARTY_SUFFIXES):
         return False  # 'the occupiers', 'militants', 'insurgents', 'looters': people named by what they do
     words = _words(head)
-    party_words = lex.cls("weapon") | lex.cls("territory") | lex.cls("target") | lex.cls("crowd") \
-        | lex.cls("protester") | lex.cls("demonstrator")
+    party_words = lex.cls("weapon", "territory", "target", "crowd", "protester", "demonstrator")
     if words & party_words:
         return False  # 'the capital' for its government, 'the crowd', 'a bomb'
     if any(c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" for c in head.subtree):
@@ -205,7 +204,7 @@ def abstract_target(tok: Token | None, lex: Lexicon) -> bool:
     if any(c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" for c in head.subtree):
         return False
     words = _words(head)
-    if words & (lex.cls("territory") | lex.cls("target") | lex.cls("civilian") | lex.cls("weapon")):
+    if words & (lex.cls("territory", "target", "civilian", "weapon")):
         return False
     lemma = head.lemma_.lower()
     return bool(words & lex.cls("abstract")) or (lemma.endswith(ABSTRACT_SUFFIXES) and len(lemma) > 6)

@@ -35,7 +35,7 @@ def _party_modifier(tok: Token, lex: Lexicon) -> Token | None:
     """'Russian missiles', 'government warplanes', 'rebel drones': a party word modifying the instrument.
     Type words ('fighter jets', 'Grad rockets', 'homemade mines') are no party: a proper-noun modifier must be
     a named group, nation or person."""
-    party_words = lex.cls("group") | lex.cls("owner")
+    party_words = lex.cls("group", "owner")
     for c in tok.children:
         if c.dep_ not in PARTY_MOD_DEPS or c.i > tok.i:
             continue

@@ -38,9 +38,16 @@ class Lexicon:
     verbs: dict[str, list[Rule]] = field(default_factory=dict)
     nouns: dict[str, list[Rule]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
-    def cls(self, name: str) -> frozenset[str]:
-        return self.classes.get(name, frozenset())
+    def cls(self, *names: str) -> frozenset[str]:
+        """The words of one class, or of several together (their union is built once, not per token)."""
+        if len(names) == 1:
+            return self.classes.get(names[0], frozenset())
+        found = self.unions.get(names)
+        if found is None:
+            found = self.unions[names] = frozenset().union(*(self.classes.get(n, frozenset()) for n in names))
+        return found
 
 
 def _rows(text: str) -> list[list[str]]:

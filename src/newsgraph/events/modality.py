@@ -23,6 +23,7 @@ from newsgraph.events.syntax import (
     keys,
     prep_objects,
     semantic_head,
+    sentence_keys,
     verb_subject,
 )
 from newsgraph.events.triggers import Candidate
@@ -209,7 +210,7 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
     """'The quake killed 9' / 'killed in a crash' / 'died of cancer' are not events; 'gunmen killed 9' is."""
     tok = c.token
     disaster = lex.cls("disaster")
-    armed = lex.cls("military") | lex.cls("weapon")
+    armed = lex.cls("military", "weapon")
     passive = is_passive(tok) or is_reduced_passive(tok, lex.cls("reducible"))
     doer = agent(tok) if passive else verb_subject(tok)
     if doer is not None:  # the doer's head decides first ('an army truck crash' is an accident), then its
@@ -224,7 +225,7 @@ def harm_has_perpetrator(c: Candidate, lex: Lexicon) -> bool:
             return False
     if doer is None:
         sent = tok.sent
-        words = {k for t in sent for k in keys(t)}
+        words = sentence_keys(sent)
         if words & disaster and not (words & armed):
             return False
         for t in sent:  # 'when their bus plunged off a bridge': a clause about a disaster cause
@@ -247,7 +248,7 @@ def assault_mode(c: Candidate, lex: Lexicon) -> str | None:
         return "sexual" if _sentence_words(c) & {"sexually", "sexual", "rape", "raped"} else c.mode
     anchor = c.support if c.support is not None else c.token
     sent = anchor.sent
-    words = {k for t in sent for k in keys(t)}
+    words = sentence_keys(sent)
     for mode in ASSAULT_MODE_ORDER:
         if words & lex.cls("mode:" + mode):
             return mode
@@ -307,9 +308,9 @@ def in_background_clause(tok: Token) -> bool:
     return False
 
 
-def _sentence_words(c: Candidate) -> set[str]:
+def _sentence_words(c: Candidate) -> frozenset[str]:
     anchor = c.support if c.support is not None else c.token
-    return {k for t in anchor.sent for k in keys(t)}
+    return sentence_keys(anchor.sent)
 
 
 def refine_mode(c: Candidate, lex: Lexicon) -> str | None:

@@ -290,7 +290,7 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
     obj = object_child(tok) or small_clause_object(tok)
     if obj is not None:
         obj = semantic_head(obj)
-        if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon") | lex.cls("lightobj")):
+        if not _usable(obj) or set(keys(obj)) & (lex.cls("weapon", "lightobj")):
             obj = None
     if obj is not None and c.theme and c.type in THEME_TYPES:
         # 'delivered medical supplies to the hospital': the theme's own target, or the party inside it, not the theme

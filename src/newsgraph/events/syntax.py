@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.symbols import VERB
+
 Token = Any  # spacy.tokens.Token (kept loose so the helpers are easy to test with the real model only)
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -24,9 +26,26 @@ QUANTIFIER_HEADS = frozenset({
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
-def keys(tok: Token) -> list[str]:
+_KEYS_CACHE: dict[tuple[int, int, bool], tuple[str, ...]] = {}
+_KEYS_CACHE_MAX = 200_000
+
+
+def keys(tok: Token) -> tuple[str, ...]:
     """Lookup keys for a token: its lemma, its lower-cased form, and crude lemmas for verbs the tagger missed
-    ('staged' lemmatised as 'stag', all-caps headline words)."""
+    ('staged' lemmatised as 'stag', all-caps headline words).
+
+    Cached on the token's (lemma, form, is-verb) hashes: every matcher asks for the keys of the same tokens many
+    times (about 30 calls per token on news text), and the hashes are read without building Python strings."""
+    key = (tok.lemma, tok.orth, tok.pos == VERB)
+    found = _KEYS_CACHE.get(key)
+    if found is None:
+        if len(_KEYS_CACHE) >= _KEYS_CACHE_MAX:
+            _KEYS_CACHE.clear()
+        found = _KEYS_CACHE[key] = tuple(_keys(tok))
+    return found
+
+
+def _keys(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     low = tok.text.lower()
     out = [lemma] if lemma else []
@@ -37,6 +56,17 @@ def keys(tok: Token) -> list[str]:
             if low.endswith(suf) and low[: -len(suf)] + rep not in out:
                 out.append(low[: -len(suf)] + rep)
     return out
+
+
+def sentence_keys(sent: Any) -> frozenset[str]:
+    """The lookup keys of every word of a sentence. Several rules ask this of the same sentence for each of its
+    candidates, so it is built once per sentence and kept with the parse (``user_data``, gone with the Doc)."""
+    cache = sent.doc.user_data.setdefault("newsgraph.sentence_keys", {})
+    span = (sent.start, sent.end)
+    found = cache.get(span)
+    if found is None:
+        found = cache[span] = frozenset(k for t in sent for k in keys(t))
+    return found
 
 
 def children(tok: Token, deps: Iterable[str]) -> list[Token]:

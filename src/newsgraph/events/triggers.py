@@ -21,6 +21,7 @@ from newsgraph.events.syntax import (
     object_child,
     prep_objects,
     semantic_head,
+    sentence_keys,
     verb_subject,
 )
 
@@ -124,7 +125,7 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
                                           for m in keys(c)}
         return bool(mods & cond.words) if k == "objmod" else not (mods & {"military", "combat", "army"})
     if k == "notdisaster":  # nothing in the sentence says accident or nature ('rescued after the ship sank')
-        return not ({w for t in tok.sent for w in keys(t)} & lex.cls("disaster"))
+        return not (sentence_keys(tok.sent) & lex.cls("disaster"))
     if k == "oprd":  # 'found him guilty'
         return any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in cond.words for c in tok.children)
     if k == "passive":
@@ -220,7 +221,7 @@ def is_agentive(tok: Token | None, lex: Lexicon) -> bool:
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
     words = set(keys(tok))
-    if words & (lex.cls("person") | lex.cls("group") | lex.cls("military") | lex.cls("civilian")):
+    if words & (lex.cls("person", "group", "military", "civilian")):
         return True
     lemma = tok.lemma_.lower()  # 'regulator', 'activist', 'politician', 'volunteer': words for people
     return tok.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES) and lemma not in lex.cls("notperson")

@@ -15,6 +15,7 @@ None when the document has no resolved place at all.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from newsgraph.document import Document
@@ -43,24 +44,44 @@ def event_place(doc: Document, parsed: Any, place_starts: list[int | None], clau
     """(index into doc.places, place_source) for one event; ``parties`` are token indices of its actor/recipient."""
     if clause_pick is not None:
         return clause_pick, "clause"
-    best, best_d = None, None
-    for n, ti in enumerate(place_starts):
-        if ti is None or not (sent.start <= ti < sent.end) or ti in parties or doc.places[n].lat is None:
+    best: tuple[int, int] | None = None  # (distance, place index): the nearest, the first of equals
+    by_token = _by_token(place_starts)
+    k = bisect_left(by_token, (sent.start, -1))
+    while k < len(by_token) and by_token[k][0] < sent.end:
+        ti, n = by_token[k]
+        k += 1
+        if ti in parties or doc.places[n].lat is None or not in_locative_phrase(parsed[ti]):
             continue
-        if not in_locative_phrase(parsed[ti]):
-            continue
-        d = abs(ti - trigger_i)
-        if best_d is None or d < best_d:
-            best, best_d = n, d
+        if best is None or (abs(ti - trigger_i), n) < best:
+            best = (abs(ti - trigger_i), n)
     if best is not None:
-        return best, "sentence"
-    dateline = dateline_place(doc)
+        return best[1], "sentence"
+    dateline, focus = _fallbacks(doc, place_starts)
     if dateline is not None:
         return dateline, "dateline"
-    focus = focus_place(doc)
     if focus is not None:
         return focus, "focus"
     return None, None
+
+
+_BY_TOKEN: list[Any] = [None, []]
+_FALLBACKS: list[Any] = [None, None, (None, None)]
+
+
+def _by_token(place_starts: list[int | None]) -> list[tuple[int, int]]:
+    """(token index, place index) of the places, sorted: a sentence's places are found by bisection, not by a
+    scan of every place of the document per event (which made long documents quadratic). Built once per list."""
+    if _BY_TOKEN[0] is not place_starts:
+        _BY_TOKEN[:] = [place_starts, sorted((ti, n) for n, ti in enumerate(place_starts) if ti is not None)]
+    return _BY_TOKEN[1]
+
+
+def _fallbacks(doc: Document, place_starts: list[int | None]) -> tuple[int | None, int | None]:
+    """The dateline and focus places, computed once per events pass over a document (the events stage makes
+    ``place_starts`` afresh for each pass) rather than once per event."""
+    if _FALLBACKS[0] is not doc or _FALLBACKS[1] is not place_starts:
+        _FALLBACKS[:] = [doc, place_starts, (dateline_place(doc), focus_place(doc))]
+    return _FALLBACKS[2]
 
 
 def dateline_place(doc: Document) -> int | None:

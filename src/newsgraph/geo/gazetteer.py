@@ -15,6 +15,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger("newsgraph")
@@ -26,11 +27,13 @@ _PUNCT_SPACE = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")
 _LEADING_THE = re.compile(r"^the ")
 
 
+@lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
     """The lookup key of a name: case and diacritics folded, dots and apostrophes dropped, hyphens as spaces.
 
     'Kyïv' -> 'kyiv', 'U.S.' -> 'us', "Côte d'Ivoire" -> 'cote divoire', 'the Hague' -> 'hague'; any Unicode
-    input gives a string (scripts without a decomposition are kept as they are).
+    input gives a string (scripts without a decomposition are kept as they are). Cached: a pure function of the
+    name, asked for the same few thousand names (n-grams of capitalised runs, mentions, aliases) over and over.
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

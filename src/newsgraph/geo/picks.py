@@ -48,12 +48,23 @@ class Anchors:
         self.rows = sorted((k[1], k, first[k], n) for k, n in counts.items())
         self.lats = [r[0] for r in self.rows]
         self.size = sum(counts.values())
+        self._near: dict[tuple, tuple[list[float], int]] = {}
 
     def near(self, c: Any, own: Any | None, radius_km: float,
              dist: Callable[[float, float, float, float], float]) -> tuple[list[float], int]:
         """Distances (at most 4 copies of each, enough for a bonus that saturates) from ``c`` to the picks within
         ``radius_km`` other than ``own`` (the mention's own pick) and other than ``c``'s own place; and how many
-        such picks there are in all."""
+        such picks there are in all. Remembered per (candidate, own pick) for the pass: a long document asks the
+        same of one town for each of its many mentions, and each answer reads every anchor in the band."""
+        own_key = (own.place_id, own.lat, own.lon) if own is not None and own.feature != "country" else None
+        key = (c.place_id, c.lat, c.lon, own_key, radius_km, dist)
+        found = self._near.get(key)
+        if found is None:
+            found = self._near[key] = self._scan(c, own, radius_km, dist)
+        return list(found[0]), found[1]
+
+    def _scan(self, c: Any, own: Any | None, radius_km: float,
+              dist: Callable[[float, float, float, float], float]) -> tuple[list[float], int]:
         band = radius_km / EARTH_KM * 57.29577951308232 + 1e-6
         lo, hi = bisect_left(self.lats, c.lat - band), bisect_right(self.lats, c.lat + band)
         dists: list[float] = []

@@ -363,7 +363,9 @@ def widen_content(text: str, content: Offsets, cue: Offsets, quotes: list[Offset
         if stop == pos:
             return (start, start)
         return (pos, stop)
-    for qs, qe in quotes:
+    _, reach = _quote_index(quotes)
+    for k in range(bisect_right(reach, start), len(quotes)):  # the quotations before k all end by ``start``
+        qs, qe = quotes[k]
         if qs >= end:
             break
         if qe > start and not (qs < cue[0] and qe > cue[1]):
@@ -371,8 +373,24 @@ def widen_content(text: str, content: Offsets, cue: Offsets, quotes: list[Offset
     return (start, end)
 
 
+_QUOTE_INDEX: list = [None, 0, [], []]
+
+
+def _quote_index(quotes: list[Offsets]) -> tuple[list[int], list[int]]:
+    """The quotations' starts and the furthest end reached so far (non-decreasing), built once per quotation
+    list: each candidate then starts its walk where quotations can matter instead of at the document's first one
+    (which made long documents quadratic)."""
+    if _QUOTE_INDEX[0] is not quotes or _QUOTE_INDEX[1] != len(quotes):
+        reach, far = [], -1
+        for _, qe in quotes:
+            far = max(far, qe)
+            reach.append(far)
+        _QUOTE_INDEX[:] = [quotes, len(quotes), [q[0] for q in quotes], reach]
+    return _QUOTE_INDEX[2], _QUOTE_INDEX[3]
+
+
 def _quote_at(quotes: list[Offsets], pos: int) -> Offsets | None:
-    starts = [q[0] for q in quotes]
+    starts, _ = _quote_index(quotes)
     i = bisect_right(starts, pos) - 1
     if i >= 0 and quotes[i][0] == pos:
         return quotes[i]

@@ -43,9 +43,12 @@ def annotate(doc: Document, parsed: Any, ctx: Context) -> None:
 def resolve(role: EntitySpan, entities: list[Entity], starts: list[int],
             sources: dict[tuple[int, int], str]) -> str | None:
     """The entity id a role span refers to, or None when the document does not say."""
-    inside = [e for e in entities if e.start >= role.start and e.end <= role.end and e.label != "NORP"]
-    if inside:
-        return inside[0].entity_id
+    i = bisect_left(starts, role.start)  # entities are sorted by start: only those starting inside the role
+    while i < len(entities) and starts[i] <= role.end:
+        e = entities[i]
+        if e.end <= role.end and e.label != "NORP":
+            return e.entity_id
+        i += 1
     if (role.start, role.end) in sources:
         return sources[(role.start, role.end)]
     text = LEADING_ARTICLE.sub("", role.text.strip()).lower()

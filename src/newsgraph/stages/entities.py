@@ -92,28 +92,41 @@ def _tokens(name: str) -> list[str]:
 
 
 def canonical_names(mentions: list[tuple[str, str]]) -> list[str]:
-    """For each (name, label), the longest same-label name in the document that contains it as whole words."""
+    """For each (name, label), the longest same-label name in the document that contains it as whole words.
+    Worked out once per distinct (name, label), with each name's words split once: a long document repeats its
+    names thousands of times, and comparing every mention with every name made it quadratic in mentions."""
     by_label: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
     for name, label in mentions:
         by_label.setdefault(label, [])
-        if name not in by_label[label]:
+        if (name, label) not in seen:
+            seen.add((name, label))
             by_label[label].append(name)
+    words: dict[str, list[str]] = {}
+    best_of: dict[tuple[str, str], str] = {}
     out = []
     for name, label in mentions:
-        toks = _tokens(name)
-        best = name
-        for other in by_label[label]:
-            if len(other) <= len(best):
-                continue
-            otoks = _tokens(other)
-            if label == "PERSON":
-                ok = (bool(toks) and toks == otoks[-len(toks):]) or toks == otoks[: len(toks)]
-            else:
-                ok = _contains_run(otoks, toks)
-            if ok:
-                best = other
-        out.append(best)
+        found = best_of.get((name, label))
+        if found is None:
+            found = best_of[(name, label)] = _longest_containing(name, label, by_label[label], words)
+        out.append(found)
     return out
+
+
+def _longest_containing(name: str, label: str, names: list[str], words: dict[str, list[str]]) -> str:
+    toks = words[name] if name in words else words.setdefault(name, _tokens(name))
+    best = name
+    for other in names:
+        if len(other) <= len(best):
+            continue
+        otoks = words[other] if other in words else words.setdefault(other, _tokens(other))
+        if label == "PERSON":
+            ok = (bool(toks) and toks == otoks[-len(toks):]) or toks == otoks[: len(toks)]
+        else:
+            ok = _contains_run(otoks, toks)
+        if ok:
+            best = other
+    return best
 
 
 def _contains_run(haystack: list[str], needle: list[str]) -> bool:

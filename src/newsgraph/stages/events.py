@@ -67,7 +67,7 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     if time is None:
         time = pick_in_range(times, sent.start_char, sent.end_char, trig.start)
     date, precision = event_date(doc, time)
-    people = lex.cls("person") | lex.cls("civilian") | lex.cls("military") | lex.cls("crowd")
+    people = lex.cls("person", "civilian", "military", "crowd")
     return Event(
         id=f"v{n}", type=c.type, mode=c.mode, trigger=trig,
         actor=entity_span(doc, actor), recipient=entity_span(doc, recip), instrument=instrument_span(doc, instrument),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -433,17 +434,20 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and (tok.pos_ == "PROPN" or t.isupper() or tok.ent_type_ in PLACE_LABELS)
 
 
-def candidate_runs(parsed: Any) -> list[tuple[int, int]]:
-    """Token index ranges of capitalised runs (connectors like 'of' allowed inside), the places NER may miss."""
+def candidate_runs(parsed: Any, caps: list[bool] | None = None, lowers: list[str] | None = None
+                   ) -> list[tuple[int, int]]:
+    """Token index ranges of capitalised runs (connectors like 'of' allowed inside), the places NER may miss.
+    ``caps`` / ``lowers`` are the tokens' ``_capitalised`` flags and lower-cased forms when the caller has them."""
+    caps = caps if caps is not None else [_capitalised(t) for t in parsed]
+    lowers = lowers if lowers is not None else [t.lower_ for t in parsed]
     runs = []
-    i, n = 0, len(parsed)
+    i, n = 0, len(caps)
     while i < n:
-        if not _capitalised(parsed[i]):
+        if not caps[i]:
             i += 1
             continue
         j = i + 1
-        while j < n and (_capitalised(parsed[j]) or (parsed[j].lower_ in CONNECTORS and j + 1 < n
-                                                      and _capitalised(parsed[j + 1]))):
+        while j < n and (caps[j] or (lowers[j] in CONNECTORS and j + 1 < n and caps[j + 1])):
             j += 1
         runs.append((i, j))
         i = j
@@ -452,23 +456,29 @@ def candidate_runs(parsed: Any) -> list[tuple[int, int]]:
 
 def gazetteer_mentions(doc: Document, parsed: Any, allowed: RangeIndex, existing: list[Mention],
                        gaz: Gazetteer) -> list[Mention]:
-    """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover."""
+    """Strong gazetteer names in capitalised runs that neither NER places nor person/org names cover. Each token
+    is read from the parse once (flags, form, offsets); the n-grams are offsets into those lists, not Spans."""
     taken = [(m.start, m.end) for m in existing]
     taken += [(e.start, e.end) for e in doc.entities if e.label in BLOCK_LABELS and e.label != "ORG"]
     org_spans = [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
     taken_index, org_index, placed = IntervalIndex(taken), IntervalIndex(org_spans), DisjointSpans()
+    caps, lowers, starts, ends = [], [], [], []
+    for t in parsed:
+        caps.append(_capitalised(t))
+        lowers.append(t.lower_)
+        starts.append(t.idx)
+        ends.append(t.idx + len(t.text))
     grams: list[tuple[int, int, str]] = []
-    for i, j in candidate_runs(parsed):
+    for i, j in candidate_runs(parsed, caps, lowers):
         for a in range(i, j):
             for b in range(min(j, a + MAX_NGRAM), a, -1):
-                span = parsed[a:b]
-                if span[-1].lower_ in CONNECTORS or span[0].lower_ in CONNECTORS:
+                if lowers[b - 1] in CONNECTORS or lowers[a] in CONNECTORS:
                     continue
-                s, e = span.start_char, span.end_char
+                s, e = starts[a], ends[b - 1]
                 if not allowed.covers(s, e) or taken_index.overlaps(s, e):
                     continue
-                inner = (a > i and parsed[a - 1].lower_ not in CONNECTORS) or (
-                    b < j and parsed[b].lower_ not in CONNECTORS)
+                inner = (a > i and lowers[a - 1] not in CONNECTORS) or (
+                    b < j and lowers[b] not in CONNECTORS)
                 grams.append((s, e, doc.text[s:e], inner))
     if not grams:
         return []
@@ -505,6 +515,7 @@ def slot_mentions(doc: Document, allowed: RangeIndex, gaz: Gazetteer) -> list[Me
     pairs = [(m, sl) for sl in slots if (m := slot_mention(doc.text, sl)) is not None]
     attach_candidates([m for m, _ in pairs], gaz)
     kept: list[Mention] = []
+    kept_spans = DisjointSpans()  # the kept slots never overlap: an overlap test by bisection, not a scan
     for m, sl in pairs:
         if sl.features is not None:
             m.candidates = tuple(c for c in m.candidates if c.feature in sl.features)
@@ -513,8 +524,16 @@ def slot_mentions(doc: Document, allowed: RangeIndex, gaz: Gazetteer) -> list[Me
                                                          and c.population < SMALL_ALT_POP))
                 and c.feature in ("city", "admin2", "landform") for c in m.candidates):
             continue
-        if m.candidates and not any(m.start < k.end and k.start < m.end for k in kept):
+        if not m.candidates:
+            continue
+        if m.start < m.end and len(kept_spans.spans) == len(kept):
+            overlap = kept_spans.overlaps(m.start, m.end)
+        else:  # an empty span among them: the plain test
+            overlap = any(m.start < k.end and k.start < m.end for k in kept)
+        if not overlap:
             kept.append(m)
+            if m.start < m.end:
+                kept_spans.add(m.start, m.end)
     return kept
 
 
@@ -526,9 +545,9 @@ def slot_mention(text: str, sl: Slot) -> Mention | None:
     end = sl.end
     keys = [fold(name)]
     if sl.type_noun is not None and text[sl.end:sl.end + 1].isspace() and features in (DISTRICT, REGION):
-        tail = re.match(r"\s+" + re.escape(sl.type_noun), text[sl.end:], re.I)
+        tail = re.compile(r"\s+" + re.escape(sl.type_noun), re.I).match(text, sl.end)  # no copy of the rest
         if tail:
-            end = sl.end + tail.end()
+            end = tail.end()
             keys = [fold(text[sl.start:end]), fold(name)]
     prefer = None
     if features is not None:
@@ -549,12 +568,14 @@ def echoes(doc: Document, allowed: RangeIndex, mentions: list[Mention]) -> list[
         return []
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(sources, key=len, reverse=True)) + r")\b")
     longer = [(e.start, e.end) for e in doc.entities if e.label in PERSONISH]
+    taken, longer_index = IntervalIndex((m.start, m.end) for m in mentions), IntervalIndex(longer)
     out = []
     for hit in pattern.finditer(doc.text):
         s, e = hit.span()
-        if not allowed.covers(s, e) or any(m.start < e and s < m.end for m in mentions):
+        if not allowed.covers(s, e) or taken.overlaps(s, e):
             continue
-        if any(ls < e and s < le and (le - ls) > (e - s) + 1 and not _IN.search(doc.text[ls:le]) for ls, le in longer):
+        if any((le - ls) > (e - s) + 1 and not _IN.search(doc.text[ls:le])
+               for ls, le in (longer[k] for k in longer_index.overlapping(s, e))):
             continue
         src = sources[hit.group(1)]
         out.append(Mention(start=s, end=e, text=src.text, keys=list(src.keys), label=src.label, prefer=src.prefer,
@@ -567,8 +588,9 @@ def merge_slots(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
     ('Kozachi' for 'Kozachi Laheri') or only weak matches, and a typed slot narrows an NER place it coincides with
     ('the Kherson region' is the region, not its capital town); otherwise the existing mention wins."""
     out = list(mentions)
+    index = _OverlapIndex(out)
     for sm in slots:
-        over = [m for m in out if sm.start < m.end and m.start < sm.end]
+        over = index.overlapping(sm.start, sm.end)
         known = [m for m in over if m.candidates and m.label != WEAK]
         if sm.label == SLOT:
             for m in known:
@@ -579,9 +601,44 @@ def merge_slots(mentions: list[Mention], slots: list[Mention]) -> list[Mention]:
             continue  # an untyped slot never replaces a match; a typed one only lifts a town to its region
 
         for m in over:
-            out.remove(m)
+            index.discard(out.pop(out.index(m)))  # as list.remove: the first equal mention goes
         out.append(sm)
+        index.add(sm)
     return sorted(out, key=lambda m: m.start)
+
+
+class _OverlapIndex:
+    """The mentions of a changing list by 256-character bucket, so that 'which of them overlap this slot' looks
+    at a few neighbours instead of every mention (a long document has thousands of both). Answers come in list
+    order (mentions are numbered as they join; removal keeps the others' order, new ones go to the end)."""
+
+    SIZE = 256
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.buckets: dict[int, list[Mention]] = {}
+        self.seq: dict[int, int] = {}
+        self.count = 0
+        for m in mentions:
+            self.add(m)
+
+    def _keys(self, start: int, end: int) -> range:
+        return range(start // self.SIZE, max(start, end - 1) // self.SIZE + 1)
+
+    def add(self, m: Mention) -> None:
+        self.count += 1
+        self.seq[id(m)] = self.count
+        for k in self._keys(m.start, m.end):
+            self.buckets.setdefault(k, []).append(m)
+
+    def discard(self, m: Mention) -> None:
+        for k in self._keys(m.start, m.end):
+            self.buckets[k] = [x for x in self.buckets[k] if x is not m]
+        del self.seq[id(m)]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        found = {id(m): m for k in self._keys(start, end) for m in self.buckets.get(k, ())
+                 if start < m.end and m.start < end}
+        return sorted(found.values(), key=lambda m: self.seq[id(m)])
 
 
 def weak_name(text: str, cands: tuple[Candidate, ...], kinds: tuple[str, ...] = ("name",)) -> bool:
@@ -877,11 +934,18 @@ def document_focus(places: list[Place]) -> Place | None:
     towns = [p for p in inside if p.feature in ("city", "admin2")]
     if not towns:
         return inside[0]
-    counts = {p.name: sum(1 for t in towns if t.name == p.name) for p in towns}
+    counts = Counter(p.name for p in towns)
     top = max(counts.values())
     # ties (every town named once) go to the town at the centre of the story's places, not to the dateline's
-    return min((p for p in towns if counts[p.name] == top),
-               key=lambda p: sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in inside))
+    spread: dict[tuple[float, float], float] = {}  # per point: its mentions repeat it (same sum, same order)
+
+    def total_distance(p: Place) -> float:
+        key = (p.lat, p.lon)
+        if key not in spread:
+            spread[key] = sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in inside)
+        return spread[key]
+
+    return min((p for p in towns if counts[p.name] == top), key=total_distance)
 
 
 def _most_common(keys: list[str]) -> str:
