@@ -178,6 +178,8 @@ disputes = Table(
     Column("kind", String(8), primary_key=True),  # claim | event
     Column("a_id", String(64), primary_key=True), Column("b_id", String(64), primary_key=True),
     Column("reason", Text),
+    # the primary key serves lookups by a_id; merges, drops and flags look claims up by b_id too
+    Index("ix_disputes_b", "kind", "b_id"),
 )
 
 # Blocking keys: each row says "this document/attribution can be found under this key", so a new document
