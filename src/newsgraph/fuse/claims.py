@@ -43,7 +43,6 @@ OVERLAP_SAME_SOURCE = 0.4
 MIN_SHARED = 3
 BLOCK_SHARED = 2  # stored attributions sharing at least this many blocking keys are compared
 MAX_CANDIDATES = 500  # per report: those sharing most keys first (a bound, not a rule)
-IN_CHUNK = 500  # keys per IN list
 DOC_CHUNK = 200  # documents per OR of primary-key ranges
 KEY_MIN_LEN = 4  # words shorter than this (and not numbers) are too common to block on
 CLAIM_DAYS = 7  # reports published further apart are different claims (a repeated line is news again)
@@ -237,9 +236,9 @@ def candidates_for(conn: Connection, reps: list[ClaimReport]) -> dict[tuple[str,
     near = {rep.key: _near_keys(rep.tokens, rep.day) for rep in reps}
     wanted = sorted({k for keys in near.values() for k in keys})
     postings: dict[str, list[tuple[str, str]]] = {}
-    for i in range(0, len(wanted), IN_CHUNK):
+    for i in range(0, len(wanted), writes.IN_CHUNK):
         for key, doc, aid in conn.execute(select(ck.c.key, ck.c.document_id, ck.c.attribution_id)
-                                          .where(ck.c.key.in_(wanted[i : i + IN_CHUNK]))):
+                                          .where(ck.c.key.in_(wanted[i : i + writes.IN_CHUNK]))):
             postings.setdefault(key, []).append((doc, aid))
     chosen: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for rep in reps:
