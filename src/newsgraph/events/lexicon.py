@@ -69,7 +69,7 @@ def parse_classes(text: str) -> dict[str, frozenset[str]]:
 
 
 CONDITION_KINDS = frozenset({"obj", "noobj", "prt", "prep", "pobj", "subj", "comp", "passive", "mod", "sup", "rawobj",
-                             "objmod", "notmilitary", "oprd", "notdisaster", "adv", "compverb", "from"})
+                             "objmod", "notmilitary", "oprd", "notdisaster", "adv", "compverb", "from", "with"})
 
 
 def parse_condition(spec: str, classes: dict[str, frozenset[str]]) -> tuple[Condition, ...]:

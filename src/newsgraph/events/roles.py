@@ -309,7 +309,8 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
         if not moved_own:
             options.append(obj)
     for prep in TARGET_PREPS:
-        options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj))
+        options.extend(pobj for _, pobj in prep_objects(tok, (prep,)) if _usable(pobj)
+                       and not (prep == "with" and is_weapon(pobj, lex)))
     options.extend(pobj for _, pobj in prep_objects(tok, ("for",)) if _usable(pobj))
     for comp in (x for x in tok.children if x.dep_ in ("ccomp", "xcomp") or _is_purpose(x)):
         subj = first_child(comp, ("nsubj", "nsubjpass"))
@@ -325,6 +326,12 @@ def verb_recipient(tok: Token, c: Candidate, lex: Lexicon) -> Token | None:
                        and p.ent_type_ in ("GPE", "LOC", "NORP", "ORG"))
         options.append(obj)
     return choose_party(options, lex, harm=c.type in ("ASSAULT", "COERCE"))
+
+
+def is_weapon(tok: Token, lex: Lexicon) -> bool:
+    """'intervened with batons', 'moved in with tear gas': what a verb is done with is its instrument, never the
+    party it is aimed at."""
+    return is_instrument(tok, lex) or bool(set(keys(tok)) & lex.cls("weapon", "mode:crowd-control"))
 
 
 def choose_party(options: list[Token], lex: Lexicon, harm: bool = False) -> Token | None:
@@ -463,7 +470,7 @@ def _noun_target(noun: Token, gov: Token | None, lex: Lexicon) -> Token | None:
     gov_ok = gov is not None and gov.lemma_.lower() not in UNDERGOER_SUPPORT
     for prep in NOUN_TARGET_PREPS[:-1]:
         for _, pobj in prep_objects(noun, (prep,)):
-            if _usable(pobj):
+            if _usable(pobj) and not (prep == "with" and is_weapon(pobj, lex)):
                 return pobj
     if gov_ok:
         for _, pobj in prep_objects(gov, ("against", "with", "on", "upon", "to")):

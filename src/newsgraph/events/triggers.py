@@ -102,6 +102,8 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
         pobjs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "out" for _, p in prep_objects(c)]
         pobjs += [p for _, p in prep_objects(tok, ("of",)) if any(c.lower_ == "out" for c in tok.children)]
         return any(_lemma_set(p) & cond.words for p in pobjs)
+    if k == "with":
+        return any(_lemma_set(p) & cond.words for p in instrument_objects(tok))
     if k == "subj":
         subj = verb_subject(tok)
         if subj is None:
@@ -150,6 +152,22 @@ def _holds(cond: Condition, tok: Token, lex: Lexicon) -> bool:
                         mods.update(keys(pobj))
         return bool(mods & cond.words)
     raise ValueError(f"unknown condition kind {k!r}")
+
+
+INSTRUMENT_PREPS = ("with", "using")
+
+
+def instrument_objects(tok: Token) -> list[Token]:
+    """What a verb is done with, conjuncts included: 'intervened with water and tear gas' -> water, gas; also
+    under a particle ('moved in with batons') or the target ('intervened against the crowd with gas'), since the
+    parser hangs the phrase on any of them."""
+    heads = [tok, *[c for c in tok.children if c.dep_ in ("prt", "advmod") and c.i > tok.i]]
+    heads += [p for _, p in prep_objects(tok, ("against", "on", "upon", "to"))]  # 'intervened against the crowd with'
+    out = []
+    for h in heads:
+        for _, p in prep_objects(h, INSTRUMENT_PREPS):
+            out += [p, *[c for c in p.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
+    return out
 
 
 def small_clause_object(tok: Token) -> Token | None:

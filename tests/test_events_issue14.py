@@ -1,0 +1,54 @@
+"""Issue 14 (fusion origins): event constructions the fusion corpus missed — prisoner swaps and exchange nouns,
+'intervened with' a weapon. Own sentences, none taken from the check sets or corpora."""
+
+from __future__ import annotations
+
+import newsgraph
+from newsgraph.document import Document, Event
+from newsgraph.pipeline import Pipeline
+
+
+def doc(pipe: Pipeline, text: str) -> Document:
+    return newsgraph.extract(text, "2024-05-14", pipeline=pipe)
+
+
+def evs(pipe: Pipeline, text: str) -> list[Event]:
+    return [e for e in doc(pipe, text).events if not e.negated]
+
+
+def types(pipe: Pipeline, text: str) -> list[str]:
+    return [e.type for e in evs(pipe, text)]
+
+
+def one(pipe: Pipeline, text: str, typ: str) -> Event:
+    found = [e for e in evs(pipe, text) if e.type == typ]
+    assert found, f"no {typ} in {text!r}: {types(pipe, text)}"
+    return found[0]
+
+
+def test_a_prisoner_swap_is_a_mutual_exchange(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Serbia and Kosovo swapped four detained policemen on the bridge.", "COOPERATE")
+    assert e.trigger.text == "swapped"
+    assert "COOPERATE" in types(pipeline, "The two armies traded captives at the checkpoint on Friday.")
+
+
+def test_a_prisoner_exchange_noun_is_an_event(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Nine sailors returned home in a prisoner exchange on Saturday.", "COOPERATE")
+    assert e.trigger.text == "exchange"
+    assert "COOPERATE" in types(pipeline, "The swap of captives between the two militias went ahead at the ford.")
+
+
+def test_swapping_things_is_no_event(pipeline: Pipeline) -> None:
+    assert types(pipeline, "The two teams swapped shirts after the final whistle.") == []
+    assert types(pipeline, "The foreign exchange market was calm on Tuesday.") == []
+
+
+def test_intervening_with_a_weapon_is_an_assault(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Police intervened with tear gas and batons against the strikers outside the mill.", "ASSAULT")
+    assert e.actor is not None and e.actor.text == "Police"
+    assert e.recipient is None or "gas" not in e.recipient.text  # the weapon is no party
+    assert "ASSAULT" in types(pipeline, "Troops moved in with water cannon to clear the square.")
+
+
+def test_intervening_without_a_weapon_is_no_assault(pipeline: Pipeline) -> None:
+    assert "ASSAULT" not in types(pipeline, "The speaker intervened to calm the heated debate.")
