@@ -1,5 +1,5 @@
 """Issue 14 (fusion origins): event constructions the fusion corpus missed — prisoner swaps and exchange nouns,
-'intervened with' a weapon. Own sentences, none taken from the check sets or corpora."""
+'intervened with' a weapon, a body's decision that adopts a sanction. Own sentences, none taken from the check sets or corpora."""
 
 from __future__ import annotations
 
@@ -52,3 +52,15 @@ def test_intervening_with_a_weapon_is_an_assault(pipeline: Pipeline) -> None:
 
 def test_intervening_without_a_weapon_is_no_assault(pipeline: Pipeline) -> None:
     assert "ASSAULT" not in types(pipeline, "The speaker intervened to calm the heated debate.")
+
+
+def test_a_bodys_past_decision_to_sanction_is_the_sanction(pipeline: Pipeline) -> None:
+    e = one(pipeline, "The bloc's ministers agreed on Monday to sanction six generals over the coup.", "SANCTION")
+    assert e.actor is not None and "ministers" in e.actor.text
+    assert "AGREE" not in types(pipeline, "The bloc's ministers agreed on Monday to sanction six generals over the coup.")
+    assert "SANCTION" in types(pipeline, "The assembly decided to expel two diplomats from the embassy.")
+
+
+def test_a_promise_or_an_unrealised_decision_is_no_sanction(pipeline: Pipeline) -> None:
+    assert "AGREE" in types(pipeline, "The two governments agreed to resume direct flights in June.")
+    assert "SANCTION" not in types(pipeline, "The ministers will agree to sanction the officials next week.")

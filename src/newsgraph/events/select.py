@@ -135,6 +135,7 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     for c in cands:
         c.contents = contents.get(id(c), [])
         resolve_modal(c, c.contents)
+        adopted_measure(c)
     for c in cands:
         if c.absorbed_by is not None and c.absorbed_by.type == "NONE":
             c.absorbed_by = None  # 'warned that rebels had attacked': the warning is no event, the attack is
@@ -158,6 +159,29 @@ def select_events(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     if any(c.type == "PROTEST" for c in kept):  # PLOVER: a protest's demand is its topic, not a REQUEST of its own
         kept = [c for c in kept if not (c.type == "REQUEST" and protest_demand(c))]
     return _dedupe(kept)
+
+
+DECISION_VERBS = frozenset({"agree", "decide", "vote", "resolve"})
+UNREALISED_AUX = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "must", "'ll"})
+
+
+def adopted_measure(c: Candidate) -> None:
+    """'EU ministers agreed to sanction eight officials', 'the cabinet decided to sever ties': a body's past
+    decision to cut relations is the measure itself (the decision adopts it), so the SANCTION it governs stands
+    as the event and the decision is no AGREE or THREATEN of its own. A promise to cooperate stays AGREE
+    ('agreed to hold talks'), and an unrealised decision ('will vote to expel') stays what modality makes it."""
+    if c.kind != "verb" or not set(keys(c.token)) & DECISION_VERBS or not c.contents:
+        return
+    if c.token.tag_ != "VBD" and not (c.token.tag_ == "VBN" and aux_words(c.token) & {"has", "have", "had"}):
+        return
+    if aux_words(c.token) & UNREALISED_AUX:
+        return
+    measures = [x for x in c.contents if x.type == "SANCTION" and x.kind == "verb" and x.token.head.i == c.token.i]
+    if not measures:
+        return
+    for x in measures:
+        x.absorbed_by = None
+    c.type, c.mode = "NONE", None
 
 
 LABEL_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
