@@ -1,5 +1,6 @@
 """Issue 14 (fusion origins): event constructions the fusion corpus missed — prisoner swaps and exchange nouns,
-'intervened with' a weapon, a body's decision that adopts a sanction. Own sentences, none taken from the check sets or corpora."""
+'intervened with' a weapon, a body's decision that adopts a sanction, a visit's place, and an appositive time
+that counts a series rather than dating the event. Own sentences, none taken from the check sets or corpora."""
 
 from __future__ import annotations
 
@@ -64,3 +65,17 @@ def test_a_bodys_past_decision_to_sanction_is_the_sanction(pipeline: Pipeline) -
 def test_a_promise_or_an_unrealised_decision_is_no_sanction(pipeline: Pipeline) -> None:
     assert "AGREE" in types(pipeline, "The two governments agreed to resume direct flights in June.")
     assert "SANCTION" not in types(pipeline, "The ministers will agree to sanction the officials next week.")
+
+
+def test_a_visit_happens_at_the_visited_place(pipeline: Pipeline) -> None:
+    d = doc(pipeline, "MADRID (Wire) - The Chilean delegation visited Lisbon on Monday.")
+    e = next(e for e in d.events if e.type == "CONSULT")
+    assert e.place is not None and d.places[e.place].text == "Lisbon" and e.place_source == "clause"
+
+
+def test_an_appositive_series_count_does_not_date_the_event(pipeline: Pipeline) -> None:
+    e = one(pipeline, "Norway said it had brokered a truce between the herders and the farmers, its third such effort this year.",
+            "CONSULT")
+    assert e.date_precision != "year"
+    dated = one(pipeline, "Rebels shelled the airport on Sunday, May 12, the army said.", "ASSAULT")
+    assert dated.date == "2024-05-12"

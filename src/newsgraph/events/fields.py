@@ -89,6 +89,49 @@ def pick_in_clause(starts: list[int | None], clause: set[int], trigger_i: int) -
     return best
 
 
+def in_apposition(tok: Token, trigger: Token) -> bool:
+    """Does ``tok`` belong to a noun phrase set off beside the clause (an apposition, or a noun after a comma)
+    that does not hold the trigger? 'mediated the exchange, the sixth such mediation this year': that phrase's
+    time counts a series of like events, it does not date this one. The walk stops at the first verb: a time
+    hung on a verb dates it."""
+    cur = tok
+    for _ in range(40):
+        if cur.i == trigger.i or cur.pos_ in ("VERB", "AUX"):
+            return False
+        if cur.i != tok.i and set_off_noun(cur) and describes_other(cur, trigger):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+SERIES_WORDS = frozenset({"such", "similar", "latest"})
+
+
+def set_off_noun(tok: Token) -> bool:
+    """A noun phrase naming a series, set off from its clause ('X, its third such effort this year', 'X, the
+    latest such visit this month'; the parser gives it as appos, npadvmod or a second object). Neither alone is
+    enough: 'the capital Ankara early Saturday' is an apposition that dates nothing else, and 'According to Y,
+    police on Sunday fired ...' opens its subject with a comma."""
+    if tok.pos_ != "NOUN" or tok.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    start = tok.left_edge.i
+    set_off = tok.dep_ == "appos" or (start > tok.sent.start and tok.doc[start - 1].text == ",")
+    return set_off and any(c.lower_ in SERIES_WORDS or c.ent_type_ == "ORDINAL" for c in tok.children)
+
+
+def time_tokens(clause: set[int], parsed: Any, trigger: Token) -> set[int]:
+    """The clause's tokens that may date the event: phrases set off to describe another noun left out."""
+    return {i for i in clause if not in_apposition(parsed[i], trigger)}
+
+
+def describes_other(noun: Token, trigger: Token) -> bool:
+    """A set-off phrase about another noun: it does not hold the trigger and is no date itself ('on Sunday,
+    11 June' is one date told twice)."""
+    return not (noun.left_edge.i <= trigger.i <= noun.right_edge.i) and noun.ent_type_ not in ("DATE", "TIME")
+
+
 def pick_in_range(spans: list[tuple[int, int]], lo: int, hi: int, pos: int) -> int | None:
     index = index_of("pick_in_range", spans, lambda span: span)
     cands = [(abs(spans[n][0] - pos), n) for n in index.within(lo, hi)]
@@ -172,12 +215,14 @@ def _places_in(place_starts: list[int | None], clause: set[int]) -> list[tuple[i
 def pick_place(parsed: Any, place_starts: list[int | None], clause: set[int], c: Candidate,
                recip: Token | None) -> int | None:
     """The toponym governed in the event's clause that names where it happened: one in a locative phrase,
-    or the target of a material event ('shelled Kharkiv'); never the party of a verbal one ('accused Moscow')."""
+    or the target of a material event ('shelled Kharkiv') or of a visit ('visited Kyiv': PLOVER's recipient of a
+    visit hosts it, so a visited place is where the visit happened); never the party of a verbal one ('accused
+    Moscow')."""
     target = set(range(recip.left_edge.i, recip.right_edge.i + 1)) if recip is not None else set()
     best, best_d = None, None
     for n, ti in _places_in(place_starts, clause):
         tok = parsed[ti]
-        if not (_is_locative(tok) or (c.type in MATERIAL_TYPES and ti in target)):
+        if not (_is_locative(tok) or ((c.type in MATERIAL_TYPES or c.mode == "visit") and ti in target)):
             continue
         d = abs(ti - c.token.i)
         if best_d is None or d < best_d:

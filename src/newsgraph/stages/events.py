@@ -20,10 +20,12 @@ from newsgraph.events.fields import (
     entity_span,
     event_date,
     event_quantity,
+    in_apposition,
     instrument_span,
     pick_in_clause,
     pick_in_range,
     pick_place,
+    time_tokens,
     token_starts,
 )
 from newsgraph.events.gate import passes_gate
@@ -63,9 +65,12 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     place, place_source = event_place(doc, parsed, starts["places"], pick_place(parsed, starts["places"], clause, c, recip),
                                       sent, c.token.i, role_tokens(actor, recip))
     times = starts["time_spans"]
-    time = pick_in_clause(starts["times"], clause, c.token.i)
+    time = pick_in_clause(starts["times"], time_tokens(clause, parsed, c.token), c.token.i)
     if time is None:
         time = pick_in_range(times, sent.start_char, sent.end_char, trig.start)
+        first = starts["times"][time] if time is not None else None
+        if first is not None and in_apposition(parsed[first], c.token):
+            time = None
     date, precision = event_date(doc, time)
     people = lex.cls("person", "civilian", "military", "crowd")
     return Event(
