@@ -344,3 +344,20 @@ def test_joining_a_large_cluster_costs_what_joining_a_small_one_costs(store) -> 
     assert len(rows) == 30 and len({r["claim_id"] for r in rows}) == 1 and {r["corroboration"] for r in rows} == {1}
     events = newsgraph.query("events", db=store)
     assert len(events) == 30 and len({r["cluster_id"] for r in events}) == 1 and {r["origins"] for r in events} == {1}
+
+
+def test_a_bare_institution_source_is_the_organisation_its_claim_names_with_that_word() -> None:
+    from newsgraph.fuse.corroboration import bare_noun, count_origins, resolve_in_claim
+
+    assert bare_noun({"source_type": "organization", "source_text": "Police"}) == "police"
+    assert bare_noun({"source_type": "organization", "source_text": "Police", "source_canonical_id": "O1"}) is None
+    assert bare_noun({"source_type": "organization", "source_text": "The Lagos State Police Command"}) is None
+    origins = {("d1", "a1"): "media:harbour herald", ("d2", "a3"): "org:command lagos police state"}
+    resolved = resolve_in_claim(origins, {("d1", "a1"): "police"})
+    assert count_origins(list(resolved.values())) == 1
+    assert count_origins(list(origins.values())) == 2  # the stamped origins themselves are left as they were
+    # a bare word no other report names stays its outlet; an identified origin is never replaced
+    other = {("d1", "a1"): "media:harbour herald", ("d2", "a3"): "org:ministry health"}
+    assert count_origins(list(resolve_in_claim(other, {("d1", "a1"): "police"}).values())) == 2
+    named = {("d1", "a1"): "person:okafor", ("d2", "a3"): "org:command lagos police state"}
+    assert resolve_in_claim(named, {("d1", "a1"): "police"}) == named

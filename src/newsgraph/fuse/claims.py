@@ -324,7 +324,8 @@ def claim_row(conn: Connection, members: list[ClaimReport], attrs_of: Any, keep_
     members.sort(key=lambda c: c.key)
     cid = short_id("C", "|".join(members[0].key))
     origin, originals = _origins(conn, members, attrs_of, keep_stored, fresh)
-    corroborated = corroboration.count_origins(list(origin.values()))
+    bare = {m.key: w for m in members if (w := corroboration.bare_noun(m.row))}
+    corroborated = corroboration.count_origins(list(corroboration.resolve_in_claim(origin, bare).values()))
     first = members[0].row
     sources = sorted({(o["text"], o["type"] or "") for o in originals.values() if o})
     outlets = sorted({m.outlet for m in members if m.outlet})

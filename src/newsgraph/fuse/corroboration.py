@@ -4,7 +4,9 @@ A report's *origin* is the first place its information can be traced to:
 - a claim (attribution): the innermost *identified* source of its chain ('the Times quoted officials as
   saying' -> the officials when they are named; anonymous 'officials' -> the Times; a ministry whose clause
   was misread as quoting someone unnamed -> the ministry), else the outlet that published the report. A bare
-  institution noun ('the ministry', 'police') is the earlier source of its document it refers back to;
+  institution noun ('the ministry', 'police') is the earlier source of its document it refers back to, and
+  when counting a claim's corroboration, failing that, the organisation another report of the claim names with
+  that word (``resolve_in_claim``);
 - an event report: the outlet that published it, or the outlet its attribution chain cites; and when a document
   cites an outlet for any of its reports of a story (a compilation: 'the New York Times reported that ...'),
   all its reports of that story count as that outlet's;
@@ -128,13 +130,35 @@ def document_source_keys(attrs: dict[str, dict[str, Any]]) -> dict[str, str | No
     return keys
 
 
-def _resolve_bare_noun(a: dict[str, Any], earlier: list[str]) -> str | None:
+def bare_noun(a: dict[str, Any]) -> str | None:
+    """The one word of a bare institution source ('police', 'the ministry'), not linked to an entity; else None."""
     if a.get("source_type") not in ("organization", "document") or a.get("source_canonical_id"):
         return None
     words = institution_key(a.get("source_text") or "").split()
-    if len(words) != 1:
+    return words[0] if len(words) == 1 else None
+
+
+def _resolve_bare_noun(a: dict[str, Any], earlier: list[str]) -> str | None:
+    word = bare_noun(a)
+    if word is None:
         return None
-    return next((k for k in reversed(earlier) if words[0] in k[4:].split()), None)
+    return next((k for k in reversed(earlier) if word in k[4:].split()), None)
+
+
+def resolve_in_claim(origins: dict[Any, str], bare: dict[Any, str]) -> dict[Any, str]:
+    """Origins for counting a claim's corroboration: a report whose own source is a bare institution noun its
+    document left unresolved ('Police said 23 people were arrested', so the outlet stood in) is the organisation
+    another report of the same claim names with that word ('The Atlanta Police Department said 23 people were
+    arrested'), as a reader of both would take it; the first such key in sort order, so the count does not depend
+    on arrival. Only the count uses this: each report's stamped origin stays what its own document says."""
+    out = dict(origins)
+    for key, word in bare.items():
+        if origins.get(key, "").startswith(("org:", "person:", "src:")):
+            continue
+        named = sorted(k for m, k in origins.items() if m != key and k.startswith("org:") and word in k[4:].split())
+        if named:
+            out[key] = named[0]
+    return out
 
 
 def claim_origin(path: list[dict[str, Any]], outlet: str | None, origin_doc: str,
