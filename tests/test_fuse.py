@@ -361,3 +361,24 @@ def test_a_bare_institution_source_is_the_organisation_its_claim_names_with_that
     assert count_origins(list(resolve_in_claim(other, {("d1", "a1"): "police"}).values())) == 2
     named = {("d1", "a1"): "person:okafor", ("d2", "a3"): "org:command lagos police state"}
     assert resolve_in_claim(named, {("d1", "a1"): "police"}) == named
+
+
+ARMENIA = dict(name="Armenia", lat=40.25, lon=45.0, country_code="AM", feature="country", geonameid=174982,
+               admin1=None)
+AZERBAIJAN = dict(name="Azerbaijan", lat=40.5, lon=47.5, country_code="AZ", feature="country", geonameid=587116,
+                  admin1=None)
+GANJA = dict(name="Ganja", lat=40.68, lon=46.36, country_code="AZ", feature="city", geonameid=586523,
+             admin1="Ganja")
+
+
+def test_a_document_naming_only_tied_countries_has_no_main_place(store) -> None:
+    text = "Armenia and Azerbaijan swapped detainees on Friday, officials in Armenia and Azerbaijan said."
+    swap = make("s1", "Caspian Wire", "2023-06-02", text, events=[{"type": "COOPERATE", "trigger": "swapped"}])
+    swap.places = [Place(start=s, end=e, text=p["name"], confidence=0.9, **p)
+                   for p, (s, e) in ((ARMENIA, span(text, "Armenia")), (AZERBAIJAN, span(text, "Azerbaijan")),
+                                     (ARMENIA, span(text, "Armenia", 1)), (AZERBAIJAN, span(text, "Azerbaijan", 1)))]
+    store_and_fuse(store, swap)
+    store_and_fuse(store, make("s2", "Ganja Courier", "2023-06-02", "Ten detainees were swapped near Ganja on Friday.",
+                               place=GANJA, events=[{"type": "COOPERATE", "trigger": "swapped"}]))
+    [story] = stories(store)  # Armenia (the first of the tie) no longer keeps the placeless report out of Ganja's
+    assert story["reports"] == 2 and story["origins"] == 2

@@ -8,7 +8,7 @@ Two event reports are the same event when all of these hold (``same_event``):
 - place: unknown on either side, the same GeoNames id, one containing the other (a country contains its towns, an
   admin1 region its towns), or two points within ``NEAR_KM``. An event without its own place takes its document's
   main place (the most mentioned town or region), so 'protests in Tbilisi' and 'protests in Atlanta, Georgia' on
-  one day stay apart even when a clause names no place;
+  one day stay apart even when a clause names no place; a document naming only countries, tied, has none;
 - actors and recipients: when both sides name a person or organisation entity, they are the same entity.
 Negated events ('did not attack') report nothing and are not clustered.
 
@@ -141,7 +141,7 @@ def _select() -> Any:
 
 def main_places(conn: Connection, doc_ids: set[str]) -> dict[str, PlaceRef]:
     """Each document's main place: its most mentioned resolved town or region (the earliest on a tie), else its
-    most mentioned country. Dateline places (where the reporter sat) and places inside a cited outlet's name
+    most mentioned country (none when countries tie: the first named of two parties is no place). Dateline places (where the reporter sat) and places inside a cited outlet's name
     ('the New York Times') do not count."""
     out: dict[str, PlaceRef] = {}
     if not doc_ids:
@@ -163,12 +163,20 @@ def main_places(conn: Connection, doc_ids: set[str]) -> dict[str, PlaceRef]:
         if not any(s <= r.start and r.end <= e for s, e in skip.get(r.document_id, ())):
             by_doc.setdefault(r.document_id, []).append(r)
     for did, places in by_doc.items():
-        local = [p for p in places if p.feature in MAIN_PLACE_FEATURES] or places
-        counts = Counter(p.geonameid or p.name for p in local)
-        best = max(local, key=lambda p: (counts[p.geonameid or p.name], -p.idx))
+        local = [p for p in places if p.feature in MAIN_PLACE_FEATURES]
+        counts = Counter(p.geonameid or p.name for p in local or places)
+        if not local and tied_top(counts):
+            continue  # 'Russia and Ukraine exchanged prisoners, mediated by the UAE': no country is the place
+        best = max(local or places, key=lambda p: (counts[p.geonameid or p.name], -p.idx))
         out[did] = PlaceRef(best.geonameid, best.feature, best.country_code, best.admin1, best.name, best.lat,
                             best.lon, own=False)
     return out
+
+
+def tied_top(counts: Counter[str]) -> bool:
+    """Do two or more places share the highest mention count?"""
+    top = counts.most_common(2)
+    return len(top) == 2 and top[0][1] == top[1][1]
 
 
 def _reports(conn: Connection, rows: list[Any], kinds: dict[str, str]) -> list[Report]:
