@@ -586,3 +586,14 @@ def test_a_place_that_speaks_is_its_government(nlp):
     assert linker.resolve(0, 4, "Kyiv", parsed, 0) == ("organization", None)
     no_places = SourceLinker([], load_lexicon())
     assert no_places.resolve(25, 30, "Minsk", parsed, 5)[0] == "unknown"
+
+
+def test_quote_mark_scan_sees_every_mark_the_character_loop_did():
+    """The paragraph scan jumps between quote marks by regex: it must stop at exactly the marks a character
+    by character reading finds (curly, guillemets, low-9 and straight)."""
+    from newsgraph.attrib.quotes import CLOSERS, NEUTRAL, OPENERS, QUOTE_MARK
+
+    text = 'He said “yes” and «non», then „ja“ and "maybe", it\'s ‘single’ marks too.'
+    by_char = [i for i, ch in enumerate(text) if ch in OPENERS | CLOSERS | NEUTRAL]
+    assert [m.start() for m in QUOTE_MARK.finditer(text)] == by_char
+    assert len(by_char) == 8  # the single marks are not quotation marks here

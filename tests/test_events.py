@@ -298,3 +298,34 @@ def test_march_demand_is_the_march_and_deterrence_is_no_attack(events_pipeline: 
     solo = run(events_pipeline, "The Guards held war games near the strait.")
     joint = run(events_pipeline, "Egyptian and Greek warships held joint war games near Crete.")
     assert {e.type for e in solo.events} == {"MOBILIZE"} and {e.type for e in joint.events} == {"COOPERATE"}
+
+
+def test_trigger_words_are_the_keys_with_rules() -> None:
+    lex = load_lexicon()
+    words = lex.trigger_words()
+    assert words == {k for table in (lex.verbs, lex.nouns) for k, rules in table.items() if rules}
+    assert "attack" in words and "the" not in words
+
+
+def test_trigger_prefilter_keeps_every_candidate(events_pipeline: Pipeline) -> None:
+    """The prefilter only skips tokens no rule names: with it switched off (every key let through) the
+    candidates of each sentence are the same."""
+    from dataclasses import replace
+
+    from newsgraph.events.select import sentence_candidates
+    from newsgraph.events.syntax import keys
+    from newsgraph.spans import RangeIndex
+
+    text = ("Rebels attacked a convoy near the border on Monday, and the army launched an offensive. "
+            "The mayor condemned the bombing and called off the strike, while farmers protested in the capital.")
+    parsed = events_pipeline.nlp(text)
+    lex = load_lexicon()
+    everything = replace(lex, _triggers=frozenset(k for t in parsed for k in keys(t)) | lex.trigger_words())
+    allowed = RangeIndex([(0, len(text))])
+
+    def summary(found):
+        return [(c.token.i, c.type, c.frame, c.kind, c.secondary, c.negated) for c in found]
+
+    for sent in parsed.sents:
+        assert summary(sentence_candidates(sent, lex, allowed)) == summary(sentence_candidates(sent, everything, allowed))
+    assert any(sentence_candidates(sent, lex, allowed) for sent in parsed.sents)

@@ -15,6 +15,8 @@ from newsgraph.types import Offsets
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 NEUTRAL = frozenset('"')
+# Any quote mark: the paragraph scan jumps from one to the next in C instead of reading every character in Python.
+QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS | NEUTRAL))) + "]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MAX_QUOTE_CHARS = 4000
 
@@ -46,10 +48,9 @@ def paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Offsets], bo
     """Quotations inside one paragraph, and whether the paragraph ends inside an open quotation."""
     out: list[Offsets] = []
     open_at: int | None = None
-    for i in range(start, end):
+    for mark in QUOTE_MARK.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in OPENERS and ch not in CLOSERS and ch not in NEUTRAL:
-            continue
         if open_at is None:
             if _is_opening(text, i):
                 open_at = i

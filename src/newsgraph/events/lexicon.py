@@ -39,6 +39,7 @@ class Lexicon:
     nouns: dict[str, list[Rule]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
     unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _triggers: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def cls(self, *names: str) -> frozenset[str]:
         """The words of one class, or of several together (their union is built once, not per token)."""
@@ -48,6 +49,14 @@ class Lexicon:
         if found is None:
             found = self.unions[names] = frozenset().union(*(self.classes.get(n, frozenset()) for n in names))
         return found
+
+    def trigger_words(self) -> frozenset[str]:
+        """Every key with at least one verb or noun rule. A token none of whose keys is here can start no
+        candidate, so the per-token matchers skip it at once (most tokens of a sentence); built on first use,
+        as the rules do not change once loaded."""
+        if self._triggers is None:
+            self._triggers = frozenset(k for rules in (self.verbs, self.nouns) for k, v in rules.items() if v)
+        return self._triggers
 
 
 def _rows(text: str) -> list[list[str]]:

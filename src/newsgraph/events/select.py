@@ -41,7 +41,10 @@ EMIT_REJECTED_REQUESTS = True
 def sentence_candidates(sent: Any, lex: Lexicon, allowed: RangeIndex) -> list[Candidate]:
     """All trigger matches in one sentence, before content/modality filtering."""
     out: list[Candidate] = []
+    triggers = lex.trigger_words()
     for tok in sent:
+        if triggers.isdisjoint(keys(tok)):
+            continue  # no verb or noun rule for any of its keys: no candidate of any kind can start here
         if not allowed.covers(tok.idx, tok.idx + len(tok.text)):
             continue
         c = verb_candidate(tok, lex)
