@@ -121,9 +121,10 @@ def set_off_noun(tok: Token) -> bool:
     return set_off and any(c.lower_ in SERIES_WORDS or c.ent_type_ == "ORDINAL" for c in tok.children)
 
 
-def time_tokens(clause: set[int], parsed: Any, trigger: Token) -> set[int]:
-    """The clause's tokens that may date the event: phrases set off to describe another noun left out."""
-    return {i for i in clause if not in_apposition(parsed[i], trigger)}
+def time_tokens(clause: set[int], time_starts: list[int | None], parsed: Any, trigger: Token) -> set[int]:
+    """The clause's tokens that may date the event: times in phrases set off to describe another noun left out.
+    Only the first tokens of times are walked (``pick_in_clause`` reads nothing else), not every clause token."""
+    return clause - {ti for ti in time_starts if ti is not None and ti in clause and in_apposition(parsed[ti], trigger)}
 
 
 def describes_other(noun: Token, trigger: Token) -> bool:

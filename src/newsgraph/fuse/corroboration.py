@@ -142,7 +142,7 @@ def _resolve_bare_noun(a: dict[str, Any], earlier: list[str]) -> str | None:
     word = bare_noun(a)
     if word is None:
         return None
-    return next((k for k in reversed(earlier) if word in k[4:].split()), None)
+    return next((k for k in reversed(earlier) if _holds_word(k, word)), None)
 
 
 def resolve_in_claim(origins: dict[Any, str], bare: dict[Any, str]) -> dict[Any, str]:
@@ -152,13 +152,21 @@ def resolve_in_claim(origins: dict[Any, str], bare: dict[Any, str]) -> dict[Any,
     arrested'), as a reader of both would take it; the first such key in sort order, so the count does not depend
     on arrival. Only the count uses this: each report's stamped origin stays what its own document says."""
     out = dict(origins)
+    orgs = sorted({k for k in origins.values() if k.startswith("org:")})  # once per claim, not once per report
+    first: dict[str, str | None] = {}
     for key, word in bare.items():
         if origins.get(key, "").startswith(("org:", "person:", "src:")):
-            continue
-        named = sorted(k for m, k in origins.items() if m != key and k.startswith("org:") and word in k[4:].split())
-        if named:
-            out[key] = named[0]
+            continue  # its own document identified it (so its own key is never among ``orgs`` below)
+        if word not in first:
+            first[word] = next((k for k in orgs if _holds_word(k, word)), None)
+        if first[word]:
+            out[key] = first[word]
     return out
+
+
+def _holds_word(org_key: str, word: str) -> bool:
+    """Does an organisation origin key ('org:atlanta department police') hold this word?"""
+    return word in org_key[4:].split()
 
 
 def claim_origin(path: list[dict[str, Any]], outlet: str | None, origin_doc: str,

@@ -65,7 +65,7 @@ def build_event(doc: Document, parsed: Any, c: Candidate, lex: Lexicon, n: int,
     place, place_source = event_place(doc, parsed, starts["places"], pick_place(parsed, starts["places"], clause, c, recip),
                                       sent, c.token.i, role_tokens(actor, recip))
     times = starts["time_spans"]
-    time = pick_in_clause(starts["times"], time_tokens(clause, parsed, c.token), c.token.i)
+    time = pick_in_clause(starts["times"], time_tokens(clause, starts["times"], parsed, c.token), c.token.i)
     if time is None:
         time = pick_in_range(times, sent.start_char, sent.end_char, trig.start)
         first = starts["times"][time] if time is not None else None
