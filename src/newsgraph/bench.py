@@ -85,7 +85,7 @@ def run_throughput(docs: Sequence[RawDoc], settings: Settings, processes: int = 
 
     from newsgraph import jobs
     from newsgraph.nlp import load_model
-    from newsgraph.parallel import run_processes
+    from newsgraph.parallel import run_processes, task_size
 
     settings = Settings(**{**{f: getattr(settings, f) for f in settings.__slots__}, "processes": processes})
     nlp = load_model(settings.spacy_model)
@@ -95,7 +95,7 @@ def run_throughput(docs: Sequence[RawDoc], settings: Settings, processes: int = 
     with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
         for r in range(max(1, repeat)):
             t0 = time.perf_counter()
-            list(nlp.pipe(texts, batch_size=settings.batch_size, n_process=processes))
+            list(nlp.pipe(texts, batch_size=task_size(settings), n_process=processes))  # same split as the workers
             rounds["bare"].append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             n = sum(1 for _ in run_processes(iter(docs), settings, processes))

@@ -17,6 +17,15 @@ from newsgraph.config import Settings
 from newsgraph.pipeline import Item, Pipeline, Result
 
 _worker: Pipeline | None = None
+TASK_DOCS = 2  # documents per task sent to a worker (see ``task_size``)
+
+
+def task_size(settings: Settings) -> int:
+    """Documents per worker task: small, because results come back in input order and the client stores and
+    fuses them while the workers parse. With whole 16-document batches a 20-document run gave one worker 16
+    documents and the other 4, and the client stored nothing until the first 16 were parsed (end to end into
+    SQLite 8.6 articles/s against 13.0 with 2-document tasks on the bundled examples, same bare-parse ratio)."""
+    return max(1, min(settings.batch_size, TASK_DOCS))
 
 
 def _init_worker(settings: Settings) -> None:
@@ -34,11 +43,12 @@ def process_batch(batch: list[Item]) -> list[Result]:
 def run_processes(items: Iterable[Item], settings: Settings, processes: int) -> Iterator[Result]:
     """Like ``Pipeline.run`` but on ``processes`` worker processes; order is kept, memory is bounded."""
     it = iter(items)
-    window = 2 * processes
+    size = task_size(settings)
+    window = 4 * processes  # tasks in flight: enough to keep every worker busy, bounded memory
     with ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[Future[list[Result]]] = deque()
         while True:
-            while len(pending) < window and (batch := list(islice(it, settings.batch_size))):
+            while len(pending) < window and (batch := list(islice(it, size))):
                 pending.append(pool.submit(process_batch, batch))
             if not pending:
                 return
