@@ -167,7 +167,7 @@ def load(conn: Connection, where: Any) -> list[ClaimReport]:
 def _select_light() -> Any:
     """Just what ``similar`` reads (a first pass over blocked candidates, most of which say something else)."""
     return (select(at.c.document_id, at.c.id, at.c.content_text, at.c.source_text, at.c.stance, at.c.cue_text,
-                   at.c.source_canonical_id, d.c.published, d.c.outlet, d.c.origin_id)
+                   at.c.source_canonical_id, at.c.claim_id, d.c.published, d.c.outlet, d.c.origin_id)
             .join(d, d.c.id == at.c.document_id))
 
 
@@ -253,10 +253,32 @@ def candidates_for(conn: Connection, reps: list[ClaimReport]) -> dict[tuple[str,
     light = {c.key: c for c in load_keys(conn, union, _select_light())} if union else {}
     # only what can be the same claim or a dispute (both need ``similar``) is read whole
     mine = {rep.key: rep for rep in reps}
-    kept = {key: [p for p in pairs if p in light and similar(mine[key], light[p])] for key, pairs in chosen.items()}
+    kept = {key: _one_per_claim(mine[key], [light[p] for p in pairs if p in light]) for key, pairs in chosen.items()}
     survivors = sorted({p for pairs in kept.values() for p in pairs})
     loaded = {c.key: c for c in load_keys(conn, survivors)} if survivors else {}
     return {key: [loaded[p] for p in pairs if p in loaded] for key, pairs in kept.items()}
+
+
+def _one_per_claim(rep: ClaimReport, light: list[ClaimReport]) -> list[tuple[str, str]]:
+    """The candidates worth reading whole: of the stored reports ``rep`` is the same claim as, one per stored
+    claim (linking to one member brings the whole claim through ``Joiner.join_whole``), and likewise one per
+    claim it disputes; every matching report not yet in a claim. A report repeating a line fifty outlets carried
+    would otherwise read all fifty rows whole to learn one claim id."""
+    kept: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for other in light:  # sorted by key, so the member kept is the same whichever order documents came in
+        if not similar(rep, other):
+            continue
+        cid = other.row.get("claim_id")
+        role = "same" if other.deny == rep.deny else ("dispute" if disputes(rep, other) else "")
+        if not role:
+            continue
+        if cid:
+            if (cid, role) in seen:
+                continue
+            seen.add((cid, role))
+        kept.append(other.key)
+    return kept
 
 
 def _drop_claims(conn: Connection, ids: set[str]) -> None:
